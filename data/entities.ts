@@ -1,0 +1,141 @@
+/**
+ * The 29 entities Heat Notes knows, keyed by the ids of the shared `entities.json` (part of the
+ * outside contract), with the names a page may use for each.
+ *
+ * How sure a bare form is on its own is part of the data, because it is a fact about the name, not
+ * about the code that reads it:
+ * - `unique`: the string names this entity wherever it stands ("Al Pacino", "L.A. Takedown").
+ * - `distinctive`: a surname or short title rare enough that, on a page about films, it means this
+ *   entity ("Pacino", "Sizemore"), but not on any page at all.
+ * - `common`: a word or surname many things share ("Heat", "Mann", "Hanna", "The Town"); it counts
+ *   only with evidence (see `lib/detection/decide.ts`).
+ *
+ * `decoys` are longer names that contain one of our forms but mean something else ("Miami Heat",
+ * "Michael E. Mann"). The matcher consumes them so their inner words are never marked.
+ */
+
+export type EntityKind = 'film' | 'person' | 'character' | 'organization' | 'event';
+
+export type FormStrength = 'unique' | 'distinctive' | 'common';
+
+export interface SurfaceForm {
+  readonly text: string;
+  readonly strength: FormStrength;
+  /** A surname or short title standing for the full name; it is not itself the full name. */
+  readonly short?: boolean;
+}
+
+export interface EntityNames {
+  readonly kind: EntityKind;
+  /** The display name, as in `entities.json`. */
+  readonly name: string;
+  readonly forms: readonly SurfaceForm[];
+}
+
+const unique = (text: string): SurfaceForm => ({ text, strength: 'unique' });
+const distinctive = (text: string): SurfaceForm => ({ text, strength: 'distinctive', short: true });
+const common = (text: string): SurfaceForm => ({ text, strength: 'common', short: true });
+
+/** A person: the full name is unique; the surname alone is as strong as `surname` says. */
+const person = (first: string, last: string, surname: 'distinctive' | 'common', ...variants: string[]): EntityNames => ({
+  kind: 'person',
+  name: `${first} ${last}`,
+  forms: [
+    unique(`${first} ${last}`),
+    ...variants.map(unique),
+    surname === 'distinctive' ? distinctive(last) : common(last),
+  ],
+});
+
+export const ENTITY_NAMES = {
+  heat: { kind: 'film', name: 'Heat', forms: [common('Heat')] },
+  'la-takedown': {
+    kind: 'film',
+    name: 'L.A. Takedown',
+    forms: [unique('L.A. Takedown'), unique('LA Takedown'), unique('L. A. Takedown')],
+  },
+  'heat-2': { kind: 'film', name: 'Heat 2', forms: [unique('Heat 2'), unique('Heat II')] },
+  'the-town': { kind: 'film', name: 'The Town', forms: [common('The Town')] },
+  'the-dark-knight': { kind: 'film', name: 'The Dark Knight', forms: [common('The Dark Knight')] },
+  'michael-mann': person('Michael', 'Mann', 'common'),
+  'al-pacino': person('Al', 'Pacino', 'distinctive', 'Alfredo Pacino'),
+  'robert-de-niro': {
+    kind: 'person',
+    name: 'Robert De Niro',
+    forms: [
+      unique('Robert De Niro'),
+      unique('Robert DeNiro'),
+      unique('Bobby De Niro'),
+      distinctive('De Niro'),
+      distinctive('DeNiro'),
+    ],
+  },
+  'val-kilmer': person('Val', 'Kilmer', 'distinctive'),
+  'tom-sizemore': person('Tom', 'Sizemore', 'distinctive'),
+  'ashley-judd': person('Ashley', 'Judd', 'common'),
+  'amy-brenneman': person('Amy', 'Brenneman', 'distinctive'),
+  'wes-studi': person('Wes', 'Studi', 'distinctive'),
+  'jon-voight': person('Jon', 'Voight', 'distinctive'),
+  'ted-levine': person('Ted', 'Levine', 'common'),
+  'hank-azaria': person('Hank', 'Azaria', 'distinctive'),
+  'diane-venora': person('Diane', 'Venora', 'distinctive'),
+  'mykelti-williamson': person('Mykelti', 'Williamson', 'common'),
+  'william-fichtner': person('William', 'Fichtner', 'distinctive', 'Bill Fichtner'),
+  'tom-noonan': person('Tom', 'Noonan', 'common'),
+  'danny-trejo': person('Danny', 'Trejo', 'distinctive'),
+  'natalie-portman': person('Natalie', 'Portman', 'common'),
+  'christopher-nolan': person('Christopher', 'Nolan', 'common', 'Chris Nolan'),
+  'chuck-adamson': person('Chuck', 'Adamson', 'common', 'Charles Adamson'),
+  'vincent-hanna': {
+    kind: 'character',
+    name: 'Vincent Hanna',
+    forms: [unique('Vincent Hanna'), unique('Vince Hanna'), common('Hanna')],
+  },
+  'neil-mccauley': {
+    kind: 'character',
+    name: 'Neil McCauley',
+    forms: [unique('Neil McCauley'), distinctive('McCauley')],
+  },
+  'warner-bros': {
+    kind: 'organization',
+    name: 'Warner Bros.',
+    forms: [unique('Warner Bros.'), unique('Warner Bros'), unique('Warner Brothers'), unique('Warner Bros. Pictures')],
+  },
+  'united-artists': { kind: 'organization', name: 'United Artists', forms: [unique('United Artists')] },
+  'busan-international-film-festival': {
+    kind: 'event',
+    name: 'Busan International Film Festival',
+    forms: [
+      unique('Busan International Film Festival'),
+      unique('Busan Film Festival'),
+      unique('Busan International Film Fest'),
+      unique('BIFF'),
+    ],
+  },
+} as const satisfies Record<string, EntityNames>;
+
+export type EntityId = keyof typeof ENTITY_NAMES;
+
+export const ENTITY_IDS = Object.keys(ENTITY_NAMES) as EntityId[];
+
+/**
+ * Longer names that contain one of our forms but name someone or something else. A decoy found on a
+ * page is consumed whole, so "Miami Heat" never yields "Heat" and "Michael E. Mann" never yields "Mann".
+ */
+export const DECOYS: readonly string[] = [
+  // Not the film Heat.
+  'Miami Heat', 'The Heat', 'Heat Wave', 'Heat Index', 'Heat Magazine', 'Heat Pump', 'Heat Advisory',
+  'Heat Warning', 'Heat Stroke', 'Heat Exhaustion', 'Heat Is On', 'Heat of the Night', 'Dead Heat',
+  'White Heat', 'Body Heat', 'Heat and Dust', 'Heat Guy', 'Heat Lightning', 'Heat Check', 'Heat Nation',
+  'Heat Culture', 'Heat Vision', 'Heat Miser',
+  // Other Manns.
+  'Michael E. Mann', 'Michael E Mann', 'Thomas Mann', 'Aimee Mann', 'Heinrich Mann', 'Klaus Mann',
+  'Erika Mann', 'Golo Mann', 'Horace Mann', 'Leslie Mann', 'Gabriel Mann', 'Manfred Mann', 'Anthony Mann',
+  'Daniel Mann', 'Delbert Mann', 'Shelley Mann', 'Sally Mann',
+  // Others who share a surname or a title.
+  'Robert De Niro Sr.', 'Robert De Niro Sr', 'Raphael De Niro', 'Drena De Niro',
+  'The Dark Knight Returns', 'The Dark Knight Rises', 'The Dark Knight Strikes Again', 'Dark Knight Returns',
+  'The Town Council', 'The Town Hall', 'The Town of', 'The Town Board', 'The Town Manager', 'The Town Clerk',
+  'Joyce Kilmer', 'Naomi Judd', 'Wynonna Judd', 'The Judds', 'Kevin Williamson', 'Jonathan Nolan',
+  'Emma Nolan', 'Tom Portman', 'Warner Music', 'Warner Records',
+];

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Heat Notes</p>, document.getElementById('app')!);

@@ -1,0 +1,93 @@
+import type { EntityId } from '../../data/entities';
+import { findCandidates, type Candidate } from './candidates';
+import { PageEvidence } from './page-evidence';
+import { decideBlock, type MatchReason } from './decide';
+
+export type { MatchReason } from './decide';
+
+/** A stretch of a block's text inside an element that marks a title or a name: `i`, `em`, `cite`, `q`… */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The text of one block (see CONTRACT.md: text nodes concatenated in tree order). */
+export interface TextBlock {
+  readonly text: string;
+  /** Emphasised stretches (italics, quotes, citations): local evidence that a name is a title. */
+  readonly emphasis?: readonly Span[];
+}
+
+export interface Mention {
+  readonly entity: EntityId;
+  readonly start: number;
+  readonly end: number;
+  /** The name as it stands on the page, without a possessive. */
+  readonly text: string;
+  /** Why it was accepted; the card's "why this matched" line. */
+  readonly reason: MatchReason;
+}
+
+interface BlockState {
+  block: TextBlock;
+  candidates: Candidate[];
+}
+
+/**
+ * Detection over a whole page that changes. Matching a block is the costly part and happens once per
+ * block text; deciding is cheap and reruns over every block, because the page-level evidence that
+ * decides an ambiguous name ("Mann", "Heat") can change when another block arrives.
+ *
+ * `K` is whatever identifies a block for the caller (an element in the content script, an index in
+ * the eval script).
+ */
+export class PageDetector<K> {
+  private readonly blocks = new Map<K, BlockState>();
+  private readonly evidence = new PageEvidence();
+
+  set(key: K, block: TextBlock): void {
+    const previous = this.blocks.get(key);
+    if (previous && previous.block.text === block.text) {
+      previous.block = block;
+      return;
+    }
+    if (previous) this.evidence.remove(previous.block.text, previous.candidates);
+    const candidates = findCandidates(block.text);
+    this.evidence.add(block.text, candidates);
+    this.blocks.set(key, { block, candidates });
+  }
+
+  delete(key: K): void {
+    const previous = this.blocks.get(key);
+    if (!previous) return;
+    this.evidence.remove(previous.block.text, previous.candidates);
+    this.blocks.delete(key);
+  }
+
+  /** Blocks with any candidate at all; the rest cannot hold a mention. */
+  get candidateBlockCount(): number {
+    let count = 0;
+    for (const state of this.blocks.values()) if (state.candidates.length > 0) count++;
+    return count;
+  }
+
+  /** The accepted mentions of every block that has any, in each block's text order. */
+  decide(): Map<K, Mention[]> {
+    const summary = this.evidence.summarize();
+    const decisions = new Map<K, Mention[]>();
+    for (const [key, state] of this.blocks) {
+      if (state.candidates.length === 0) continue;
+      const mentions = decideBlock(state.block, state.candidates, summary);
+      if (mentions.length > 0) decisions.set(key, mentions);
+    }
+    return decisions;
+  }
+}
+
+/** One-shot detection over a page given as its blocks; used by the eval script and tests. */
+export function detectMentions(blocks: readonly TextBlock[]): Mention[][] {
+  const detector = new PageDetector<number>();
+  blocks.forEach((block, index) => detector.set(index, block));
+  const decisions = detector.decide();
+  return blocks.map((_, index) => decisions.get(index) ?? []);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  // Explicit imports everywhere: a reader can see where each name comes from.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Heat Notes',
+    description:
+      "Marks mentions of Michael Mann's Heat (1995), its cast and its kin on any page, with notes from one essay.",
+    permissions: ['storage'],
+  },
+});
