@@ -1,0 +1,32 @@
+import { ENTITY_IDS, ENTITY_NAMES, type EntityId, type EntityKind, type SurfaceForm } from './entities';
+import { NOTES, type Fact } from './facts';
+
+export type { EntityId, EntityKind } from './entities';
+export type { Citation, Fact } from './facts';
+
+/** Everything Heat Notes knows about one entity: how pages name it and what the essay says of it. */
+export interface Entity {
+  readonly id: EntityId;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly role: string;
+  readonly forms: readonly SurfaceForm[];
+  readonly facts: readonly Fact[];
+}
+
+export const CATALOG: Readonly<Record<EntityId, Entity>> = Object.fromEntries(
+  ENTITY_IDS.map((id) => [id, { id, ...ENTITY_NAMES[id], role: NOTES[id]?.role ?? '', facts: NOTES[id]?.facts ?? [] }]),
+) as Record<EntityId, Entity>;
+
+export function isEntityId(value: unknown): value is EntityId {
+  return typeof value === 'string' && Object.hasOwn(ENTITY_NAMES, value);
+}
+
+/** Human label for a kind, as the card and the popup show it. */
+export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
+  film: 'Film',
+  person: 'Person',
+  character: 'Character',
+  organization: 'Studio',
+  event: 'Festival',
+};
