@@ -30,6 +30,13 @@ export interface EntityNames {
   /** The display name, as in `entities.json`. */
   readonly name: string;
   readonly forms: readonly SurfaceForm[];
+  /** Release year of a film: "Heat (1995)" is evidence for, "Heat (1986)" against. */
+  readonly year?: number;
+  /**
+   * Words that say a page is about another bearer of this name (the climate scientist Michael Mann,
+   * the Miami Heat, a heat wave). Detection evidence only; never shown as a fact.
+   */
+  readonly otherSenses?: RegExp;
 }
 
 const unique = (text: string): SurfaceForm => ({ text, strength: 'unique' });
@@ -48,20 +55,48 @@ const person = (first: string, last: string, surname: 'distinctive' | 'common', 
 });
 
 export const ENTITY_NAMES = {
-  heat: { kind: 'film', name: 'Heat', forms: [common('Heat')] },
+  heat: {
+    kind: 'film',
+    name: 'Heat',
+    forms: [common('Heat')],
+    year: 1995,
+    otherSenses:
+      /\b(?:NBA|basketball|Celtics|Knicks|Bucks|Nuggets|76ers|Lakers|Spoelstra|playoffs?|point guard|rebounds?|temperatures?|degrees|humidity|forecast|weather|heatwave|Burt Reynolds|Reynolds|Sandra Bullock|Melissa McCarthy|Feig|magazine|swimm(?:er|ing)|freestyle)\b/gi,
+  },
   'la-takedown': {
     kind: 'film',
+    year: 1989,
     name: 'L.A. Takedown',
     forms: [unique('L.A. Takedown'), unique('LA Takedown'), unique('L. A. Takedown')],
   },
-  'heat-2': { kind: 'film', name: 'Heat 2', forms: [unique('Heat 2'), unique('Heat II')] },
-  'the-town': { kind: 'film', name: 'The Town', forms: [common('The Town')] },
-  'the-dark-knight': { kind: 'film', name: 'The Dark Knight', forms: [common('The Dark Knight')] },
-  'michael-mann': person('Michael', 'Mann', 'common'),
+  // "Heat 2" is also the second qualifying heat of a race, so it needs a page about films.
+  'heat-2': {
+    kind: 'film',
+    name: 'Heat 2',
+    forms: [
+      { text: 'Heat 2', strength: 'distinctive' },
+      { text: 'Heat II', strength: 'distinctive' },
+    ],
+    otherSenses: /\b(?:swimm(?:er|ing)|freestyle|backstroke|breaststroke|butterfly|relay|sprint|semi-?finals?|athletics|qualif(?:y|ying|ied))\b/gi,
+  },
+  'the-town': { kind: 'film', name: 'The Town', forms: [common('The Town')], year: 2010 },
+  'the-dark-knight': {
+    kind: 'film',
+    name: 'The Dark Knight',
+    forms: [common('The Dark Knight')],
+    year: 2008,
+    otherSenses: /\b(?:comics?|comic book|graphic novel|Frank Miller|issue #?\d+|DC Comics)\b/gi,
+  },
+  'michael-mann': {
+    ...person('Michael', 'Mann', 'common'),
+    otherSenses:
+      /\b(?:climate|climatologist|climatology|meteorology|meteorologist|global warming|hockey stick|IPCC|atmospheric|scientist|Penn State|Pennsylvania State)\b/gi,
+  },
   'al-pacino': person('Al', 'Pacino', 'distinctive', 'Alfredo Pacino'),
   'robert-de-niro': {
     kind: 'person',
     name: 'Robert De Niro',
+    otherSenses: /\b(?:painter|paintings?|abstract expressionis[mt]s?|Black Mountain College|Hans Hofmann|canvas(?:es)?)\b/gi,
     forms: [
       unique('Robert De Niro'),
       unique('Robert DeNiro'),

@@ -1,11 +1,31 @@
+import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import type { Candidate } from './candidates';
-import type { EvidenceSummary } from './page-evidence';
-import type { Mention, TextBlock } from './index';
+import { plausible, SUPPORT_WEIGHT, type EvidenceSummary } from './page-evidence';
+import type { Mention } from './index';
 
-export type MatchReason = 'full-name' | 'named-in-full-on-page' | 'film-page';
+/**
+ * Why a name was accepted, for the card's "why this matched" line:
+ * - `full-name`: a name that only means this entity ("Al Pacino", "L.A. Takedown").
+ * - `marked-title`: a title set off as one — italics, quotes, "(1995)", "Mann’s Heat".
+ * - `named-in-full`: a short name ("Pacino") on a page that also gives the full one.
+ * - `related-names`: a short or common name on a page that names enough of Heat's world.
+ */
+export type MatchReason = 'full-name' | 'marked-title' | 'named-in-full' | 'related-names';
+
+/**
+ * How much support from the rest of the page a name needs (see SUPPORT_WEIGHT): a rare surname needs
+ * about one other full name; a common surname or a bare title in running text, about two; a title
+ * whose capital proves nothing (sentence start, headline), more again.
+ */
+export const SUPPORT_NEEDED = { distinctive: 1.5, common: 3, title: 2, unprovenTitle: 3.5 } as const;
+
+/** Titles that are ordinary words too ("Heat", "The Town"); surnames are the other common forms. */
+function isTitle(entity: EntityId): boolean {
+  return ENTITY_NAMES[entity].kind === 'film';
+}
 
 /** Decides which candidates of one block are mentions, given what the whole page says. */
-export function decideBlock(block: TextBlock, candidates: readonly Candidate[], page: EvidenceSummary): Mention[] {
+export function decideBlock(candidates: readonly Candidate[], page: EvidenceSummary): Mention[] {
   const mentions: Mention[] = [];
   for (const candidate of candidates) {
     const reason = reasonToAccept(candidate, page);
@@ -13,15 +33,29 @@ export function decideBlock(block: TextBlock, candidates: readonly Candidate[], 
       mentions.push({ entity: candidate.entity, start: candidate.start, end: candidate.end, text: candidate.text, reason });
     }
   }
-  void block;
   return mentions;
 }
 
-function reasonToAccept(candidate: Candidate, page: EvidenceSummary): MatchReason | undefined {
-  if (candidate.form.strength === 'unique') return 'full-name';
-  if (page.namedInFull.has(candidate.entity)) return 'named-in-full-on-page';
-  const aboutFilms = page.namedInFull.size >= 1 && page.filmCues >= 1;
-  if (candidate.form.strength === 'distinctive' && aboutFilms) return 'film-page';
-  if (candidate.form.strength === 'common' && page.namedInFull.size >= 2 && page.filmCues >= 2) return 'film-page';
-  return undefined;
+export function reasonToAccept(candidate: Candidate, page: EvidenceSummary): MatchReason | undefined {
+  const { entity, form, local } = candidate;
+  if (!plausible(candidate)) return undefined;
+  const support = page.support(entity);
+  // Another sense of the name fills the page (a climate scientist, a basketball team) and nothing
+  // else on it amounts to one full name from Heat's world: even a full name is probably the other one.
+  if (page.otherSenseDominates(entity) && support < SUPPORT_WEIGHT.unique) return undefined;
+
+  if (form.strength === 'unique') return 'full-name';
+
+  const markedTitle = isTitle(entity) && (local.marked || local.possessedByKnownName || local.year !== undefined);
+  if (markedTitle && (!page.contested(entity) || local.year !== undefined)) return 'marked-title';
+  // Someone or something else on the page answers to this name: a bare name is a coin toss.
+  if (page.contested(entity)) return undefined;
+
+  if (form.short && page.namedInFull(entity)) return 'named-in-full';
+
+  if (form.strength === 'distinctive') return support >= SUPPORT_NEEDED.distinctive ? 'related-names' : undefined;
+  if (!isTitle(entity)) return support >= SUPPORT_NEEDED.common ? 'related-names' : undefined;
+  const capitalProvesNothing = local.sentenceStart || local.headline;
+  const needed = capitalProvesNothing ? SUPPORT_NEEDED.unprovenTitle : SUPPORT_NEEDED.title;
+  return support >= needed ? 'related-names' : undefined;
 }

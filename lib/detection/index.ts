@@ -1,6 +1,6 @@
 import type { EntityId } from '../../data/entities';
-import { findCandidates, type Candidate } from './candidates';
-import { PageEvidence } from './page-evidence';
+import { matchBlock } from './candidates';
+import { PageEvidence, readBlockEvidence, type BlockEvidence } from './page-evidence';
 import { decideBlock, type MatchReason } from './decide';
 
 export type { MatchReason } from './decide';
@@ -30,7 +30,7 @@ export interface Mention {
 
 interface BlockState {
   block: TextBlock;
-  candidates: Candidate[];
+  evidence: BlockEvidence;
 }
 
 /**
@@ -47,27 +47,24 @@ export class PageDetector<K> {
 
   set(key: K, block: TextBlock): void {
     const previous = this.blocks.get(key);
-    if (previous && previous.block.text === block.text) {
-      previous.block = block;
-      return;
-    }
-    if (previous) this.evidence.remove(previous.block.text, previous.candidates);
-    const candidates = findCandidates(block.text);
-    this.evidence.add(block.text, candidates);
-    this.blocks.set(key, { block, candidates });
+    if (previous && sameBlock(previous.block, block)) return;
+    if (previous) this.evidence.remove(previous.evidence);
+    const evidence = readBlockEvidence(block.text, matchBlock(block.text, block.emphasis));
+    this.evidence.add(evidence);
+    this.blocks.set(key, { block, evidence });
   }
 
   delete(key: K): void {
     const previous = this.blocks.get(key);
     if (!previous) return;
-    this.evidence.remove(previous.block.text, previous.candidates);
+    this.evidence.remove(previous.evidence);
     this.blocks.delete(key);
   }
 
   /** Blocks with any candidate at all; the rest cannot hold a mention. */
   get candidateBlockCount(): number {
     let count = 0;
-    for (const state of this.blocks.values()) if (state.candidates.length > 0) count++;
+    for (const state of this.blocks.values()) if (state.evidence.candidates.length > 0) count++;
     return count;
   }
 
@@ -76,12 +73,19 @@ export class PageDetector<K> {
     const summary = this.evidence.summarize();
     const decisions = new Map<K, Mention[]>();
     for (const [key, state] of this.blocks) {
-      if (state.candidates.length === 0) continue;
-      const mentions = decideBlock(state.block, state.candidates, summary);
+      if (state.evidence.candidates.length === 0) continue;
+      const mentions = decideBlock(state.evidence.candidates, summary);
       if (mentions.length > 0) decisions.set(key, mentions);
     }
     return decisions;
   }
+}
+
+function sameBlock(a: TextBlock, b: TextBlock): boolean {
+  if (a.text !== b.text) return false;
+  const ea = a.emphasis ?? [];
+  const eb = b.emphasis ?? [];
+  return ea.length === eb.length && ea.every((span, i) => span.start === eb[i]!.start && span.end === eb[i]!.end);
 }
 
 /** One-shot detection over a page given as its blocks; used by the eval script and tests. */

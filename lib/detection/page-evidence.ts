@@ -1,45 +1,127 @@
-import type { EntityId } from '../../data/entities';
-import type { Candidate } from './candidates';
+import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import type { BlockMatches, Candidate } from './candidates';
 
-/** What the whole page says about itself, summed over its blocks. */
+/**
+ * How much one entity's presence says that a page is about the world of Heat. A full name is strong
+ * evidence, a rare surname some, a common word little; a title set off as a title counts as strong.
+ */
+export const SUPPORT_WEIGHT = { unique: 2, distinctive: 1, common: 0.5, markedTitle: 1.5 } as const;
+
+/** Film words count towards support, but a page about films in general is not a page about Heat. */
+const FILM_CUE_WEIGHT = 0.5;
+const FILM_CUE_CAP = 2;
+
+const FILM_CUES =
+  /\b(?:films?|movies?|cinema|cinematic|director|directed|directing|filmmaker|screenplay|cast|starring|co-?stars?|actors?|actress|roles?|plays|played|scenes?|heist|thriller|crime drama|sequel|novel|remake|DVD|Blu-ray|box office|Oscars?|Academy Awards?|festival|premiere|1995)\b/gi;
+
 export interface EvidenceSummary {
-  /** Entities named on the page by a unique form ("Al Pacino", "L.A. Takedown"). */
-  readonly namedInFull: ReadonlySet<EntityId>;
-  /** Entities whose short form (surname, bare title) stands on the page. */
-  readonly namedShort: ReadonlySet<EntityId>;
-  /** Words that say the page is about films (film, movie, director, cast, 1995, heist…). */
+  /** How strongly the rest of the page (this entity aside) is about the world of Heat. */
+  support(entity: EntityId): number;
+  /** The entity's unique name ("Al Pacino") stands somewhere on the page. */
+  namedInFull(entity: EntityId): boolean;
+  /** Another bearer of the entity's name is on the page, more often than ours is named in full. */
+  contested(entity: EntityId): boolean;
+  /** The page's words speak of another sense of the name more than of films. */
+  otherSenseDominates(entity: EntityId): boolean;
   readonly filmCues: number;
 }
 
-const FILM_CUES =
-  /\b(?:films?|movies?|cinema|cinematic|director|directed|directs|filmmaker|screenplay|screen|cast|starring|stars?|co-stars?|actors?|actress|role|roles|plays|played|scenes?|heist|thriller|crime|sequel|remake|DVD|Blu-ray|box office|Oscars?|festival|premiere|1995|1989)\b/gi;
+function strengthWeight(candidate: Candidate): number {
+  if (candidate.form.strength === 'common' && (candidate.local.marked || candidate.local.possessedByKnownName)) {
+    return SUPPORT_WEIGHT.markedTitle;
+  }
+  return SUPPORT_WEIGHT[candidate.form.strength];
+}
 
+/** A candidate its own words already rule out adds nothing to the page's evidence. */
+export function plausible(candidate: Candidate): boolean {
+  const { local } = candidate;
+  if (local.otherBearer && candidate.form.short) return false;
+  if (local.numbered || local.beforeOwnFullName) return false;
+  if (candidate.form.strength !== 'unique' && local.otherSenseNearby) return false;
+  if (candidate.form.strength === 'common' && local.lowercaseThe) return false;
+  const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
+  return !(local.year !== undefined && year !== undefined && local.year !== year);
+}
+
+/** What one block adds to the page's evidence; computed once per block text. */
+export interface BlockEvidence extends BlockMatches {
+  readonly filmCues: number;
+  readonly otherSenseWords: ReadonlyMap<EntityId, number>;
+}
+
+const ENTITIES_WITH_OTHER_SENSES = (Object.keys(ENTITY_NAMES) as EntityId[]).filter(
+  (entity) => (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses !== undefined,
+);
+
+/**
+ * Reads a block's cue words, but only in blocks that name something: page context comes from the
+ * text around our names, and a page without any costs nothing beyond the match itself.
+ */
+export function readBlockEvidence(text: string, matches: BlockMatches): BlockEvidence {
+  const otherSenseWords = new Map<EntityId, number>();
+  if (matches.candidates.length === 0 && matches.competitors.length === 0) {
+    return { ...matches, filmCues: 0, otherSenseWords };
+  }
+  for (const entity of ENTITIES_WITH_OTHER_SENSES) {
+    const senses = (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses!;
+    const count = text.match(senses)?.length ?? 0;
+    if (count > 0) otherSenseWords.set(entity, count);
+  }
+  return { ...matches, filmCues: text.match(FILM_CUES)?.length ?? 0, otherSenseWords };
+}
+
+/** Running totals over a page's blocks, kept up to date as blocks come and go. */
 export class PageEvidence {
-  private readonly fullCounts = new Map<EntityId, number>();
-  private readonly shortCounts = new Map<EntityId, number>();
+  /** Per entity, how many plausible candidates of each weight the page holds. */
+  private readonly weights = new Map<EntityId, Map<number, number>>();
+  private readonly fullNames = new Map<EntityId, number>();
+  private readonly competitors = new Map<EntityId, number>();
+  private readonly otherSenseWords = new Map<EntityId, number>();
   private filmCues = 0;
 
-  add(text: string, candidates: readonly Candidate[]): void {
-    this.apply(text, candidates, 1);
+  add(block: BlockEvidence): void {
+    this.apply(block, 1);
   }
 
-  remove(text: string, candidates: readonly Candidate[]): void {
-    this.apply(text, candidates, -1);
+  remove(block: BlockEvidence): void {
+    this.apply(block, -1);
   }
 
   summarize(): EvidenceSummary {
-    const present = (counts: Map<EntityId, number>) =>
-      new Set([...counts].filter(([, count]) => count > 0).map(([entity]) => entity));
-    return { namedInFull: present(this.fullCounts), namedShort: present(this.shortCounts), filmCues: this.filmCues };
+    const best = new Map<EntityId, number>();
+    for (const [entity, counts] of this.weights) {
+      const present = [...counts].filter(([, count]) => count > 0).map(([weight]) => weight);
+      if (present.length > 0) best.set(entity, Math.max(...present));
+    }
+    const filmSupport = Math.min(this.filmCues * FILM_CUE_WEIGHT, FILM_CUE_CAP);
+    let total = 0;
+    for (const weight of best.values()) total += weight;
+    const fullNames = (entity: EntityId) => this.fullNames.get(entity) ?? 0;
+    const filmCues = this.filmCues;
+    return {
+      filmCues,
+      support: (entity) => total - (best.get(entity) ?? 0) + filmSupport,
+      namedInFull: (entity) => fullNames(entity) > 0,
+      contested: (entity) => (this.competitors.get(entity) ?? 0) >= Math.max(1, fullNames(entity)),
+      otherSenseDominates: (entity) => {
+        const other = this.otherSenseWords.get(entity) ?? 0;
+        return other >= 2 && other > filmCues;
+      },
+    };
   }
 
-  private apply(text: string, candidates: readonly Candidate[], sign: 1 | -1): void {
-    for (const candidate of candidates) {
-      const counts = candidate.form.strength === 'unique' ? this.fullCounts : this.shortCounts;
-      counts.set(candidate.entity, (counts.get(candidate.entity) ?? 0) + sign);
+  private apply(block: BlockEvidence, sign: 1 | -1): void {
+    const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + sign * by);
+    for (const candidate of block.candidates) {
+      if (!plausible(candidate)) continue;
+      const counts = this.weights.get(candidate.entity) ?? new Map<number, number>();
+      this.weights.set(candidate.entity, counts);
+      bump(counts, strengthWeight(candidate));
+      if (candidate.form.strength === 'unique') bump(this.fullNames, candidate.entity);
     }
-    if (candidates.length > 0 || this.filmCues > 0 || sign < 0) {
-      this.filmCues += sign * (text.match(FILM_CUES)?.length ?? 0);
-    }
+    for (const entity of block.competitors) bump(this.competitors, entity);
+    for (const [entity, count] of block.otherSenseWords) bump(this.otherSenseWords, entity, count);
+    this.filmCues += sign * block.filmCues;
   }
 }

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { detectMentions, PageDetector, type TextBlock } from '../../lib/detection/index';
+import { sentenceStarts } from '../../lib/detection/candidates';
+
+/** Detects over a page given as paragraphs and returns "entity:text" for each mention, in order. */
+function found(...paragraphs: (string | TextBlock)[]): string[] {
+  const blocks = paragraphs.map((p) => (typeof p === 'string' ? { text: p } : p));
+  return detectMentions(blocks).flatMap((mentions) => mentions.map((m) => `${m.entity}:${m.text}`));
+}
+
+describe('full names', () => {
+  it('finds unique names anywhere, with offsets of the name alone', () => {
+    const [mentions] = detectMentions([{ text: 'Last night I rewatched Al Pacino’s best work.' }]);
+    expect(mentions).toEqual([
+      expect.objectContaining({ entity: 'al-pacino', text: 'Al Pacino', start: 23, end: 32, reason: 'full-name' }),
+    ]);
+  });
+
+  it('keeps a possessive out of the name, with or without its apostrophe', () => {
+    expect(found("Robert De Niro's crew and Al Pacinos cop.")).toEqual(['robert-de-niro:Robert De Niro', 'al-pacino:Al Pacino']);
+  });
+
+  it('accepts spelling variants and capitals from credits', () => {
+    expect(found('STARRING ROBERT DENIRO. Directed by MICHAEL MANN for Warner Brothers.')).toEqual([
+      'robert-de-niro:ROBERT DENIRO',
+      'michael-mann:MICHAEL MANN',
+      'warner-bros:Warner Brothers',
+    ]);
+  });
+
+  it('does not match inside longer words or in lower case', () => {
+    expect(found('The pacino fan club met Mannheim’s al pacino impersonator.')).toEqual([]);
+  });
+});
+
+describe('surnames need evidence', () => {
+  it('accepts a surname when the page gives the full name', () => {
+    expect(found('Val Kilmer is the best thing in the film.', 'Kilmer reloads faster than anyone.')).toEqual([
+      'val-kilmer:Val Kilmer',
+      'val-kilmer:Kilmer',
+    ]);
+  });
+
+  it('accepts rare surnames together on a page about a film', () => {
+    expect(found('Pacino and De Niro finally share a scene in this film.')).toEqual([
+      'al-pacino:Pacino',
+      'robert-de-niro:De Niro',
+    ]);
+  });
+
+  it('rejects a common surname on a page with nothing else about Heat', () => {
+    expect(found('Mann walked into the office and sat down.')).toEqual([]);
+  });
+
+  it('rejects a surname that follows another given name, and its bare uses on that page', () => {
+    expect(found('The poet Joyce Kilmer wrote about trees.', 'Kilmer died in the war, and the film about him won a prize.')).toEqual([]);
+    expect(found('The singer Aimee Mann released a record. Mann toured with a band from the film world.')).toEqual([]);
+  });
+
+  it('distrusts a bare surname on a film page that also names another bearer of it', () => {
+    expect(
+      found(
+        'A documentary film about the poet Joyce Kilmer screened at the festival.',
+        'Kilmer wrote the poem in 1913; the director and cast read it aloud on screen.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps titles and job words before a surname from reading as given names', () => {
+    expect(found('In Heat, Michael Mann films the city at night.', 'Director Mann and Detective Hanna both appear.')).toEqual([
+      'heat:Heat',
+      'michael-mann:Michael Mann',
+      'michael-mann:Mann',
+      'vincent-hanna:Hanna',
+    ]);
+  });
+
+  it('reads a surname before its own full name in one sentence as a relative', () => {
+    expect(found('Nolan has worked with his brother, the film director Christopher Nolan, on a film.')).toEqual([
+      'christopher-nolan:Christopher Nolan',
+    ]);
+  });
+});
+
+describe('other people with the same full name', () => {
+  it('rejects Michael Mann on a page about climate science', () => {
+    expect(found('Michael Mann, the climatologist, testified about global warming and climate models.')).toEqual([]);
+  });
+
+  it('rejects the painter Robert De Niro Sr.', () => {
+    expect(found('Robert De Niro Sr. was a painter. De Niro showed his paintings in New York.')).toEqual([]);
+  });
+
+  it('keeps Michael Mann on a film page that mentions the climate once', () => {
+    expect(found('Michael Mann shot the film in a hot climate with Al Pacino.')).toEqual([
+      'michael-mann:Michael Mann',
+      'al-pacino:Al Pacino',
+    ]);
+  });
+});
+
+describe('Heat, the film, and everything else called heat', () => {
+  it('accepts Heat set off as a title even on a page with no other names', () => {
+    expect(found({ text: 'I watched Heat again last night.', emphasis: [{ start: 10, end: 14 }] })).toEqual(['heat:Heat']);
+    expect(found('My favourite is “Heat”, no contest.')).toEqual(['heat:Heat']);
+    expect(found('Heat (1995) still holds up.')).toEqual(['heat:Heat']);
+    expect(found('Nobody shoots a city like Mann’s Heat does.')).toEqual(['heat:Heat']);
+  });
+
+  it('accepts bare Heat mid-sentence on a page about the film', () => {
+    expect(found('Al Pacino and Robert De Niro meet in Heat for the first time.')).toEqual([
+      'al-pacino:Al Pacino',
+      'robert-de-niro:Robert De Niro',
+      'heat:Heat',
+    ]);
+  });
+
+  it('rejects the Miami Heat and "the Heat" the team', () => {
+    expect(found('The Miami Heat beat Boston. Later the Heat flew home for the playoffs.')).toEqual([]);
+  });
+
+  it('rejects weather, races and other films called Heat', () => {
+    expect(found('An Excessive Heat Warning covers the valley; temperatures reach 110 degrees.')).toEqual([]);
+    expect(found('Results: Heat 3 was won by the Dutch swimmer in the freestyle.')).toEqual([]);
+    expect(found('Heat (1986) stars Burt Reynolds as a bodyguard in Las Vegas.')).toEqual([]);
+    expect(found('The Heat is a buddy-cop comedy with Sandra Bullock.')).toEqual([]);
+  });
+
+  it('rejects lower-case heat even on a page about the film', () => {
+    expect(found('Al Pacino feels the heat in this film.')).toEqual(['al-pacino:Al Pacino']);
+  });
+
+  it('needs more evidence for Heat at the start of a sentence', () => {
+    expect(found('Heat rose from the road. The film crew packed up.')).toEqual([]);
+  });
+});
+
+describe('titles that are ordinary phrases', () => {
+  it('rejects Batman called the Dark Knight, and the town hall', () => {
+    expect(found('Batman, the Dark Knight, swings over Gotham in the comic.')).toEqual([]);
+    expect(found('The Town Council met on Monday to vote on the film festival budget.')).toEqual([]);
+  });
+
+  it('accepts the films where the page is about Heat’s world', () => {
+    expect(found('Christopher Nolan made The Dark Knight after studying Heat with Michael Mann’s crew.')).toEqual([
+      'christopher-nolan:Christopher Nolan',
+      'the-dark-knight:The Dark Knight',
+      'heat:Heat',
+      'michael-mann:Michael Mann',
+    ]);
+    expect(found('Ben Affleck’s “The Town” (2010) borrows from the film.')).toEqual(['the-town:The Town']);
+  });
+
+  it('keeps the sequels of The Dark Knight apart', () => {
+    expect(found('Christopher Nolan later made The Dark Knight Rises.')).toEqual(['christopher-nolan:Christopher Nolan']);
+  });
+});
+
+describe('PageDetector', () => {
+  it('re-decides earlier blocks when a later block brings evidence, and forgets removed blocks', () => {
+    const detector = new PageDetector<string>();
+    detector.set('a', { text: 'Kilmer reloads faster than anyone.' });
+    expect(detector.decide().get('a')).toBeUndefined();
+    detector.set('b', { text: 'Val Kilmer trained with live rounds.' });
+    expect(detector.decide().get('a')?.map((m) => m.text)).toEqual(['Kilmer']);
+    detector.delete('b');
+    expect(detector.decide().get('a')).toBeUndefined();
+  });
+
+  it('recomputes a block whose text changed', () => {
+    const detector = new PageDetector<string>();
+    detector.set('a', { text: 'Al Pacino' });
+    detector.set('a', { text: 'Jon Voight' });
+    expect([...detector.decide().values()].flat().map((m) => m.entity)).toEqual(['jon-voight']);
+  });
+});
+
+describe('sentenceStarts', () => {
+  it('does not end a sentence at an initial, an abbreviation or L.A.', () => {
+    const text = 'Michael E. Mann met Mr. Smith in L.A. Takedown country. Then he left.';
+    expect(sentenceStarts(text)).toEqual([0, text.indexOf('Then')]);
+  });
+});
