@@ -119,8 +119,25 @@ export function matchBlock(text: string, emphasis: readonly Span[] = []): BlockM
     if (local.otherBearer && lexeme.form.short) competitors.push(lexeme.entity);
     candidates.push({ entity: lexeme.entity, form: lexeme.form, start, end, text: name, local });
   }
-  if (candidates.length > 0) markSentenceContext(text, candidates);
+  if (candidates.length > 0) {
+    markSentenceContext(text, candidates);
+    markHyphenatedNames(text, candidates);
+  }
   return { candidates, competitors };
+}
+
+/** "Voight-Kampff" is a test and "Hanna-Barbera" a studio; "the Pacino-De Niro scene" is ours twice. */
+function markHyphenatedNames(text: string, candidates: Candidate[]): void {
+  candidates.forEach((candidate, index) => {
+    const joinedAfter = /^-\p{Lu}/u.test(text.slice(candidate.end, candidate.end + 2));
+    const joinedBefore = /\p{Lu}\p{L}*-$/u.test(text.slice(Math.max(0, candidate.start - 20), candidate.start));
+    const next = candidates[index + 1];
+    const previous = candidates[index - 1];
+    const partnerIsOurs =
+      (joinedAfter && next?.start === candidate.end + 1) || (joinedBefore && previous?.end === candidate.start - 1);
+    (candidate.local as { hyphenatedToOtherName: boolean }).hyphenatedToOtherName =
+      (joinedAfter || joinedBefore) && !partnerIsOurs;
+  });
 }
 
 /** Abbreviations whose full stop does not end a sentence. */

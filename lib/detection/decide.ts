@@ -14,10 +14,10 @@ export type MatchReason = 'full-name' | 'marked-title' | 'named-in-full' | 'rela
 
 /**
  * How much support from the rest of the page a name needs (see SUPPORT_WEIGHT): a rare surname needs
- * about one other full name; a common surname or a bare title in running text, about two; a title
+ * another rare name or two film words; a common surname or a bare title in running text, about two; a title
  * whose capital proves nothing (sentence start, headline), more again.
  */
-export const SUPPORT_NEEDED = { distinctive: 1.5, common: 3, title: 2, unprovenTitle: 3.5 } as const;
+export const SUPPORT_NEEDED = { distinctive: 1, common: 3, title: 2, unprovenTitle: 3.5 } as const;
 
 /** Titles that are ordinary words too ("Heat", "The Town"); surnames are the other common forms. */
 function isTitle(entity: EntityId): boolean {

@@ -22,6 +22,8 @@ export interface LocalFeatures {
   readonly otherSenseNearby: boolean;
   /** A short name before its own full name in one sentence: a relative ("Nolan and his brother Christopher Nolan"). */
   readonly beforeOwnFullName: boolean;
+  /** Hyphenated to a capitalised word that is not one of ours: "Voight-Kampff", "Hanna-Barbera". */
+  readonly hyphenatedToOtherName: boolean;
 }
 
 const QUOTES_BEFORE = /(?:["“‘'«‹`*_]|``|'')\s?$/;
@@ -34,7 +36,7 @@ const YEAR_AFTER = /^(?:['’]s)?\s*[([]\s*(?:[^()[\]]{0,40}?[,;]\s*)?(\d{4})\s*
  */
 const NOT_GIVEN_NAMES = new Set(
   (
-    'a an and as at after although also because before both but by certainly co-star cop detective det director ' +
+    'a an the and as at after although also because before both but by certainly co-star cop detective det director ' +
     'dr during earlier even filmmaker for from here however if in indeed instead lieutenant legend legendary like ' +
     'lt maybe meanwhile mr mrs ms now of officer on only perhaps producer sgt sergeant since so star still then ' +
     'there thief though thus to unlike when where whereas while with without writer yet young actor actress auteur ' +
@@ -93,5 +95,6 @@ export function readLocalFeatures(
     numbered: /^\s?\d{1,3}(?![\d,.]\d)/.test(after),
     otherSenseNearby: false,
     beforeOwnFullName: false,
+    hyphenatedToOtherName: false,
   };
 }

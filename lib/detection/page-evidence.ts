@@ -36,7 +36,7 @@ function strengthWeight(candidate: Candidate): number {
 /** A candidate its own words already rule out adds nothing to the page's evidence. */
 export function plausible(candidate: Candidate): boolean {
   const { local } = candidate;
-  if (local.otherBearer && candidate.form.short) return false;
+  if ((local.otherBearer || local.hyphenatedToOtherName) && candidate.form.short) return false;
   if (local.numbered || local.beforeOwnFullName) return false;
   if (candidate.form.strength !== 'unique' && local.otherSenseNearby) return false;
   if (candidate.form.strength === 'common' && local.lowercaseThe) return false;

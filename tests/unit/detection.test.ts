@@ -75,6 +75,11 @@ describe('surnames need evidence', () => {
     ]);
   });
 
+  it('reads a surname hyphenated to another capitalised word as part of another name', () => {
+    expect(found('In the film, the Voight-Kampff test scene is chilling; Pacino was never cast.')).toEqual(['al-pacino:Pacino']);
+    expect(found('The Pacino-De Niro scene is the heart of the film.')).toEqual(['al-pacino:Pacino', 'robert-de-niro:De Niro']);
+  });
+
   it('reads a surname before its own full name in one sentence as a relative', () => {
     expect(found('Nolan has worked with his brother, the film director Christopher Nolan, on a film.')).toEqual([
       'christopher-nolan:Christopher Nolan',
