@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { App } from './App';
+import './style.css';
 
-render(<p>Heat Notes</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

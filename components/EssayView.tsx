@@ -1,0 +1,345 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CATALOG, type EntityId } from '../data/catalog';
+import { ESSAY, type EssayParagraph } from '../data/essay';
+import { detectMentions, type MatchReason, type Mention } from '../lib/detection';
+import { EntityCard } from './EntityCard';
+import './card.css';
+import './essay.css';
+
+/** Average silent reading speed used for the estimate above the essay. */
+export const WORDS_PER_MINUTE = 230;
+
+export interface EssayViewProps {
+  /** The paragraphs to show, in order; the essay by default. */
+  paragraphs?: readonly EssayParagraph[];
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Whole minutes to read `words` at WORDS_PER_MINUTE, never less than one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/**
+ * The mentions the essay view marks: the first of each entity in each paragraph (marking every
+ * "Mann" and "Heat" would turn a paragraph into a row of links), never overlapping.
+ */
+export function essayMarks(paragraphs: readonly EssayParagraph[]): Mention[][] {
+  return detectMentions(paragraphs.map((p) => ({ text: p.text }))).map((mentions) => {
+    const seen = new Set<EntityId>();
+    const kept: Mention[] = [];
+    let end = 0;
+    for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
+      if (mention.start < end || seen.has(mention.entity)) continue;
+      seen.add(mention.entity);
+      kept.push(mention);
+      end = mention.end;
+    }
+    return kept;
+  });
+}
+
+interface Active {
+  /** Identifies the mark: `${paragraphId}:${start}`. */
+  key: string;
+  entity: EntityId;
+  reason: MatchReason;
+  anchor: HTMLElement;
+}
+
+const OPEN_DELAY_MS = 150;
+const CLOSE_DELAY_MS = 220;
+const FLASH_MS = 1600;
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * The whole essay, every paragraph in full and addressable by its id, with the entities it names
+ * marked; resting on (or focusing) a mark shows that entity's card in a popover.
+ */
+export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
+  const baseId = useId();
+  const popoverId = `${baseId}-card`;
+  const headingId = `${baseId}-card-title`;
+  const marks = useMemo(() => essayMarks(paragraphs), [paragraphs]);
+  const words = useMemo(() => paragraphs.reduce((sum, p) => sum + countWords(p.text), 0), [paragraphs]);
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState<Active | null>(null);
+  const [flashed, setFlashed] = useState<string | null>(null);
+
+  const openTimer = useRef<ReturnType<typeof setTimeout>>();
+  const closeTimer = useRef<ReturnType<typeof setTimeout>>();
+  const hovering = useRef(false);
+  /** Set while we move focus back to a mark ourselves, so that focus does not reopen its card. */
+  const quietFocus = useRef(false);
+  /** Focus the card once it is placed (opened from the keyboard). */
+  const focusCardWhenPlaced = useRef(false);
+
+  const clearTimers = () => {
+    clearTimeout(openTimer.current);
+    clearTimeout(closeTimer.current);
+  };
+
+  /** Mirrors `active` for handlers that run between renders. */
+  const activeRef = useRef<Active | null>(null);
+  const show = (next: Active | null) => {
+    activeRef.current = next;
+    setActive(next);
+  };
+
+  const open = (next: Active, focusCard = false) => {
+    clearTimers();
+    const current = activeRef.current;
+    if (current && current.key === next.key) {
+      // Already open: only move focus in if asked (it is placed already, nothing will re-place it).
+      if (focusCard) popoverRef.current?.focus();
+      return;
+    }
+    focusCardWhenPlaced.current = focusCard;
+    show(next);
+  };
+
+  const close = (returnFocus: boolean) => {
+    clearTimers();
+    const current = activeRef.current;
+    if (!current) return;
+    show(null);
+    if (returnFocus) {
+      quietFocus.current = true;
+      current.anchor.focus();
+      quietFocus.current = false;
+    }
+  };
+
+  const scheduleClose = () => {
+    clearTimeout(openTimer.current);
+    clearTimeout(closeTimer.current);
+    closeTimer.current = setTimeout(() => {
+      const popover = popoverRef.current;
+      if (hovering.current) return;
+      if (popover && popover.contains(document.activeElement)) return;
+      close(false);
+    }, CLOSE_DELAY_MS);
+  };
+
+  // Place the popover next to its mark and keep it there while the essay scrolls.
+  useLayoutEffect(() => {
+    const floating = popoverRef.current;
+    if (!active || !floating) return;
+    const anchor = active.anchor;
+    const update = () => {
+      void computePosition(anchor, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // A card taller than the room it has scrolls inside itself rather than leaving the view.
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              floating.style.setProperty('--hn-card-max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        floating.style.left = `${Math.round(x)}px`;
+        floating.style.top = `${Math.round(y)}px`;
+        floating.dataset.placed = 'true';
+        if (focusCardWhenPlaced.current) {
+          focusCardWhenPlaced.current = false;
+          floating.focus();
+        }
+      });
+    };
+    return autoUpdate(anchor, floating, update);
+  }, [active]);
+
+  // While a card is open: Escape closes it, and a press anywhere else does too.
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      const popover = popoverRef.current;
+      const focusInside = !!popover && popover.contains(document.activeElement);
+      event.preventDefault();
+      close(focusInside || document.activeElement === active.anchor);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (!target) return;
+      if (popoverRef.current?.contains(target) || active.anchor.contains(target)) return;
+      close(false);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [active]);
+
+  useEffect(() => clearTimers, []);
+
+  useEffect(() => {
+    if (!flashed) return;
+    const timer = setTimeout(() => setFlashed(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flashed]);
+
+  const goToParagraph = (paragraphId: string) => {
+    const target = rootRef.current?.querySelector<HTMLElement>(`[id="${CSS.escape(paragraphId)}"]`);
+    close(false);
+    if (!target) return;
+    target.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    target.focus({ preventScroll: true });
+    setFlashed(paragraphId);
+  };
+
+  const markHandlers = (key: string, mention: Mention) => {
+    const descriptor = (anchor: HTMLElement): Active => ({ key, entity: mention.entity, reason: mention.reason, anchor });
+    return {
+      onPointerEnter: (event: PointerEvent) => {
+        hovering.current = true;
+        const anchor = event.currentTarget as HTMLElement;
+        clearTimeout(closeTimer.current);
+        clearTimeout(openTimer.current);
+        openTimer.current = setTimeout(() => open(descriptor(anchor)), OPEN_DELAY_MS);
+      },
+      onPointerLeave: () => {
+        hovering.current = false;
+        scheduleClose();
+      },
+      onFocus: (event: FocusEvent) => {
+        if (quietFocus.current) return;
+        open(descriptor(event.currentTarget as HTMLElement));
+      },
+      onBlur: (event: FocusEvent) => {
+        const next = event.relatedTarget as Node | null;
+        if (next && popoverRef.current?.contains(next)) return;
+        if (!hovering.current) close(false);
+      },
+      onClick: (event: MouseEvent) => open(descriptor(event.currentTarget as HTMLElement)),
+      onKeyDown: (event: KeyboardEvent) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          open(descriptor(event.currentTarget as HTMLElement), true);
+        }
+      },
+    };
+  };
+
+  const activeEntity = active ? CATALOG[active.entity] : undefined;
+
+  return (
+    <div class="hn-essay" ref={rootRef}>
+      <header class="hn-essay__header">
+        <h2 class="hn-essay__title">The essay</h2>
+        <p class="hn-essay__meta">
+          {readingMinutes(words)} min read · {words.toLocaleString('en')} words
+        </p>
+        <p class="hn-essay__hint">
+          Names are marked in the text: rest on one, or focus it and press Enter, to see what the essay says about it.
+        </p>
+      </header>
+      <div class="hn-essay__body">
+        {paragraphs.map((paragraph, index) => (
+          <p
+            key={paragraph.id}
+            id={paragraph.id}
+            tabIndex={-1}
+            class={flashed === paragraph.id ? 'hn-essay__para hn-essay__para--flash' : 'hn-essay__para'}
+            data-number={index + 1}
+          >
+            {renderMarked(paragraph, marks[index] ?? [], (mention, text) => {
+              const key = `${paragraph.id}:${mention.start}`;
+              const isActive = active?.key === key;
+              return (
+                <mark
+                  key={key}
+                  class={isActive ? 'hn-mention hn-mention--active' : 'hn-mention'}
+                  data-entity-ref={mention.entity}
+                  tabIndex={0}
+                  role="button"
+                  aria-haspopup="dialog"
+                  aria-expanded={isActive}
+                  aria-controls={isActive ? popoverId : undefined}
+                  {...markHandlers(key, mention)}
+                >
+                  {text}
+                </mark>
+              );
+            })}
+          </p>
+        ))}
+      </div>
+      {active && activeEntity && (
+        <div
+          key={active.key}
+          ref={popoverRef}
+          id={popoverId}
+          class="hn-popover"
+          role="dialog"
+          aria-labelledby={headingId}
+          tabIndex={-1}
+          data-key={active.key}
+          onPointerEnter={() => {
+            hovering.current = true;
+            clearTimeout(closeTimer.current);
+          }}
+          onPointerLeave={() => {
+            hovering.current = false;
+            scheduleClose();
+          }}
+          onFocusOut={() => {
+            // Decide once focus has landed: a button that removes itself (Reveal) sends focus nowhere
+            // for a moment, and the card moves it on. Close only when focus went somewhere else for real.
+            setTimeout(() => {
+              const now = document.activeElement;
+              if (!now || now === document.body || now === active.anchor) return;
+              if (popoverRef.current?.contains(now)) return;
+              if (!hovering.current) close(false);
+            }, 0);
+          }}
+        >
+          <EntityCard
+            entity={activeEntity}
+            reason={active.reason}
+            headingId={headingId}
+            onClose={() => close(!!popoverRef.current?.contains(document.activeElement))}
+            onCite={goToParagraph}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The paragraph's text with each mention replaced by `mark(mention, text)`; the text itself is untouched. */
+function renderMarked(
+  paragraph: EssayParagraph,
+  mentions: readonly Mention[],
+  mark: (mention: Mention, text: string) => ComponentChildren,
+): ComponentChildren[] {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  for (const mention of mentions) {
+    if (mention.start < at || mention.end > paragraph.text.length) continue;
+    if (mention.start > at) parts.push(paragraph.text.slice(at, mention.start));
+    parts.push(mark(mention, paragraph.text.slice(mention.start, mention.end)));
+    at = mention.end;
+  }
+  if (at < paragraph.text.length) parts.push(paragraph.text.slice(at));
+  return parts;
+}
