@@ -1,61 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-
-type SettingsStore = typeof import('../../lib/settings-store');
-type StoreState = 'loading' | 'ready' | 'unavailable';
-
-/**
- * Settings as the options page needs them: loaded once, followed when another window changes them,
- * saved on every change with a status line to say so. The store (and the browser API with it) loads
- * lazily, so the page still renders, with the defaults, where extension storage is unavailable.
- */
-function useSettings() {
-  const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS });
-  const [state, setState] = useState<StoreState>('loading');
-  const [status, setStatus] = useState('');
-  const store = useRef<SettingsStore | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    let unwatch: (() => void) | undefined;
-    import('../../lib/settings-store')
-      .then(async (loaded) => {
-        const current = await loaded.loadSettings();
-        if (cancelled) return;
-        store.current = loaded;
-        setSettings(current);
-        setState('ready');
-        unwatch = loaded.watchSettings((next) => setSettings(next));
-      })
-      .catch(() => {
-        if (cancelled) return;
-        setState('unavailable');
-        setStatus('Settings storage is unavailable here; showing the defaults. Changes will not be kept.');
-      });
-    return () => {
-      cancelled = true;
-      unwatch?.();
-    };
-  }, []);
-
-  const update = async (next: Settings) => {
-    const previous = settings;
-    setSettings(next);
-    // Empty first, so that a second "Saved" in a row is announced again.
-    setStatus('');
-    try {
-      if (!store.current) throw new Error('unavailable');
-      await store.current.saveSettings(next);
-      setStatus('Saved');
-    } catch {
-      setSettings(previous);
-      setStatus('Couldn’t save: settings storage is unavailable.');
-    }
-  };
-
-  return { settings, state, status, update };
-}
+import { useState } from 'preact/hooks';
+import type { Settings } from '../../lib/settings';
+import { useSettings } from '../../components/use-settings';
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -103,7 +49,17 @@ function SwitchSetting({ id, label, description, checked, disabled, onChange }: 
 }
 
 export function App() {
-  const { settings, state, status, update } = useSettings();
+  const { settings, state, update } = useSettings();
+  const [saveStatus, setSaveStatus] = useState('');
+  const status =
+    saveStatus ||
+    (state === 'unavailable' ? 'Settings storage is unavailable here; showing the defaults. Changes will not be kept.' : '');
+  const save = async (next: Settings) => {
+    // Empty first, so that a second "Saved" in a row is announced again.
+    setSaveStatus('');
+    const kept = await update(next);
+    setSaveStatus(kept ? 'Saved' : 'Couldn’t save: settings storage is unavailable.');
+  };
   return (
     <div class="page">
       <header class="page__header">
@@ -122,7 +78,7 @@ export function App() {
             description="Highlights the names Heat Notes knows on every page you visit; rest the pointer on one to see its card. Turn it off to leave pages untouched."
             checked={settings.enabled}
             disabled={state === 'loading'}
-            onChange={(enabled) => void update({ ...settings, enabled })}
+            onChange={(enabled) => void save({ ...settings, enabled })}
           />
         </Section>
         <p class={status === 'Saved' ? 'status status--ok' : 'status'} role="status" aria-live="polite">

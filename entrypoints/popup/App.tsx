@@ -1,56 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { EssayView } from '../../components/EssayView';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-
-type SettingsStore = typeof import('../../lib/settings-store');
-type StoreState = 'loading' | 'ready' | 'unavailable';
-
-/**
- * Settings as the popup needs them. The store (and with it the browser API) is loaded lazily, so the
- * essay still shows, with default settings, where extension storage is unavailable.
- */
-function useSettings() {
-  const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS });
-  const [state, setState] = useState<StoreState>('loading');
-  const [error, setError] = useState('');
-  const store = useRef<SettingsStore | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    let unwatch: (() => void) | undefined;
-    import('../../lib/settings-store')
-      .then(async (loaded) => {
-        const current = await loaded.loadSettings();
-        if (cancelled) return;
-        store.current = loaded;
-        setSettings(current);
-        setState('ready');
-        unwatch = loaded.watchSettings((next) => setSettings(next));
-      })
-      .catch(() => {
-        if (!cancelled) setState('unavailable');
-      });
-    return () => {
-      cancelled = true;
-      unwatch?.();
-    };
-  }, []);
-
-  const update = async (next: Settings) => {
-    const previous = settings;
-    setSettings(next);
-    setError('');
-    try {
-      if (!store.current) throw new Error('unavailable');
-      await store.current.saveSettings(next);
-    } catch {
-      setSettings(previous);
-      setError('Couldn’t save the setting: extension storage is unavailable.');
-    }
-  };
-
-  return { settings, state, error, update };
-}
+import { useSettings } from '../../components/use-settings';
 
 async function openOptions() {
   try {
@@ -63,7 +13,8 @@ async function openOptions() {
 }
 
 export function App() {
-  const { settings, state, error, update } = useSettings();
+  const { settings, state, update } = useSettings();
+  const [error, setError] = useState('');
   const enabled = settings.enabled;
   return (
     <div class="popup">
@@ -77,7 +28,10 @@ export function App() {
             role="switch"
             checked={enabled}
             disabled={state === 'loading'}
-            onChange={(event) => void update({ ...settings, enabled: event.currentTarget.checked })}
+            onChange={async (event) => {
+              const kept = await update({ ...settings, enabled: event.currentTarget.checked });
+              setError(kept ? '' : 'Couldn’t save the setting: extension storage is unavailable.');
+            }}
           />
         </label>
         <button type="button" class="popup__icon-button" aria-label="Settings" title="Settings" onClick={() => void openOptions()}>
