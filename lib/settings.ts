@@ -1,32 +1,241 @@
 /**
- * User settings: their shape, defaults and validation. Pure: the storage wrapper lives in
- * `settings-store.ts`, so this file tests in plain Node.
+ * User settings: their shape, defaults, validation, migration, and the JSON export format. Pure: the
+ * storage wrapper lives in `settings-store.ts`, so this file tests in plain Node.
+ *
+ * Settings live in `storage.sync` (8 KB an item): everything here is small. Long lists (sites,
+ * corrections) live elsewhere.
  */
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+/** Predeclared `::highlight()` names, one per colour: highlight colours cannot be computed (NOTES.md). */
+export const HIGHLIGHT_COLORS = ['amber', 'blue', 'green', 'pink'] as const;
+export const TRIGGERS = ['hover', 'click', 'modifier'] as const;
+export const MODIFIER_KEYS = ['Alt', 'Shift', 'Control', 'Meta'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const SITE_MODES = ['never', 'only'] as const;
+export const CATEGORIES = ['films', 'people', 'characters', 'studios'] as const;
+
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export type Trigger = (typeof TRIGGERS)[number];
+export type ModifierKey = (typeof MODIFIER_KEYS)[number];
+export type Theme = (typeof THEMES)[number];
+export type SiteMode = (typeof SITE_MODES)[number];
+export type Category = (typeof CATEGORIES)[number];
+
+/** The card opens after the pointer rests this long; WCAG-friendly and never slower than 500 ms. */
+export const OPEN_DELAY_RANGE = { min: 100, max: 500, default: 300 } as const;
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** Master switch: when off, no page is scanned and no highlight is painted. */
   enabled: boolean;
+  /** Epoch milliseconds until which Heat Notes is paused everywhere ("Pause for an hour"), or 0. */
+  pausedUntil: number;
+  /** Whether the site list names the sites to skip, or the only sites to mark. */
+  siteMode: SiteMode;
+  /** Films; people; the two characters; studios and the festival. */
+  categories: Record<Category, boolean>;
+  highlightStyle: HighlightStyle;
+  highlightColor: HighlightColor;
+  /** Mark only the first mention of each entity on a page. */
+  firstMentionOnly: boolean;
+  trigger: Trigger;
+  /** With the `modifier` trigger: the key to hold while hovering. */
+  modifierKey: ModifierKey;
+  openDelayMs: number;
+  theme: Theme;
+  /** The user has seen Heat: show facts about the ending without "Reveal". */
+  spoilersRevealed: boolean;
+  /** Keep a local history of pages where names were met. Off until the user turns it on. */
+  rememberSightings: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
   enabled: true,
-});
+  pausedUntil: 0,
+  siteMode: 'never',
+  categories: Object.freeze({ films: true, people: true, characters: true, studios: true }),
+  highlightStyle: 'underline',
+  highlightColor: 'amber',
+  firstMentionOnly: false,
+  trigger: 'hover',
+  modifierKey: 'Alt',
+  openDelayMs: OPEN_DELAY_RANGE.default,
+  theme: 'system',
+  spoilersRevealed: false,
+  rememberSightings: false,
+}) as Readonly<Settings>;
+
+/** A fresh, mutable copy of the defaults. */
+export function defaultSettings(): Settings {
+  return { ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories } };
+}
+
+type FieldCheck = (value: unknown) => boolean;
+
+const oneOf =
+  (options: readonly string[]): FieldCheck =>
+  (value) =>
+    typeof value === 'string' && options.includes(value);
+const isBoolean: FieldCheck = (value) => typeof value === 'boolean';
+
+/** Every field but `version` and `categories`, with what a valid value looks like. */
+const FIELD_CHECKS: { [K in Exclude<keyof Settings, 'version' | 'categories'>]: FieldCheck } = {
+  enabled: isBoolean,
+  pausedUntil: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0,
+  siteMode: oneOf(SITE_MODES),
+  highlightStyle: oneOf(HIGHLIGHT_STYLES),
+  highlightColor: oneOf(HIGHLIGHT_COLORS),
+  firstMentionOnly: isBoolean,
+  trigger: oneOf(TRIGGERS),
+  modifierKey: oneOf(MODIFIER_KEYS),
+  openDelayMs: (value) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= OPEN_DELAY_RANGE.min && value <= OPEN_DELAY_RANGE.max,
+  theme: oneOf(THEMES),
+  spoilersRevealed: isBoolean,
+  rememberSightings: isBoolean,
+};
 
 /**
- * Reads whatever storage holds into valid settings: each field that is missing or of the wrong type
- * falls back to its default alone, and the names of those fields are returned so the UI can say so.
+ * Earlier shapes, brought forward one version at a time. Version 1 held only `enabled`; anything it
+ * did not know takes its default.
  */
-export function parseSettings(stored: unknown): { settings: Settings; invalidFields: string[] } {
-  const invalidFields: string[] = [];
-  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  let enabled = DEFAULT_SETTINGS.enabled;
-  if ('enabled' in source) {
-    if (typeof source.enabled === 'boolean') enabled = source.enabled;
-    else invalidFields.push('enabled');
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (old) => ({ ...old, version: 2 }),
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** Fields whose stored value was invalid and fell back to the default (for a visible notice). */
+  invalidFields: string[];
+}
+
+/**
+ * Reads whatever storage holds into valid settings. Older versions are migrated forward; each field
+ * that is of the wrong type or out of range falls back to its default alone, and its name is
+ * returned so the UI can say so. Missing fields take their defaults silently (a newer release adds
+ * fields); unknown fields are dropped.
+ */
+export function parseSettings(stored: unknown): ParsedSettings {
+  const settings = defaultSettings();
+  if (stored === undefined || stored === null) return { settings, invalidFields: [] };
+  if (!isRecord(stored)) return { settings, invalidFields: ['settings'] };
+
+  let source = stored;
+  let version = typeof source.version === 'number' ? source.version : 1;
+  while (version < SETTINGS_VERSION && MIGRATIONS[version]) {
+    source = MIGRATIONS[version]!(source);
+    version++;
   }
-  return { settings: { version: SETTINGS_VERSION, enabled }, invalidFields };
+
+  const invalidFields: string[] = [];
+  const target = settings as unknown as Record<string, unknown>;
+  for (const [field, check] of Object.entries(FIELD_CHECKS)) {
+    if (!Object.hasOwn(source, field)) continue;
+    if (check(source[field])) target[field] = source[field];
+    else invalidFields.push(field);
+  }
+  if (Object.hasOwn(source, 'categories')) {
+    const categories = source.categories;
+    if (!isRecord(categories)) invalidFields.push('categories');
+    else {
+      for (const category of CATEGORIES) {
+        if (!Object.hasOwn(categories, category)) continue;
+        if (typeof categories[category] === 'boolean') settings.categories[category] = categories[category];
+        else invalidFields.push(`categories.${category}`);
+      }
+    }
+  }
+  return { settings, invalidFields };
+}
+
+/** Whether Heat Notes is paused at `now` by "Pause for an hour". */
+export function isPaused(settings: Settings, now: number): boolean {
+  return settings.pausedUntil > now;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Export and import
+
+/** The export file's marker, so an unrelated JSON file is refused with a clear reason. */
+export const EXPORT_FORMAT = 'heat-notes-settings';
+/** Far larger than any real export; a bigger file is not read at all. */
+export const MAX_IMPORT_BYTES = 64 * 1024;
+
+export interface SettingsExport {
+  format: typeof EXPORT_FORMAT;
+  exportedAt: string;
+  settings: Settings;
+  sites: string[];
+}
+
+export function exportSettings(settings: Settings, sites: readonly string[], now = new Date()): string {
+  const file: SettingsExport = { format: EXPORT_FORMAT, exportedAt: now.toISOString(), settings, sites: [...sites] };
+  return JSON.stringify(file, null, 2);
+}
+
+export type ImportResult =
+  | { ok: true; settings: Settings; sites: string[]; notices: string[] }
+  | { ok: false; reason: string };
+
+/** A site list entry: a hostname, lower case, without scheme, port or path. */
+export function normalizeSite(input: string): string | undefined {
+  const trimmed = input.trim().toLowerCase();
+  if (trimmed === '') return undefined;
+  let host = trimmed;
+  try {
+    host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return undefined;
+  }
+  host = host.replace(/^www\./, '');
+  const looksLikeHost = (/^[a-z0-9.-]+$/.test(host) && host.includes('.')) || host === 'localhost';
+  return looksLikeHost ? host : undefined;
+}
+
+/**
+ * Reads an export file. Anything that is not a Heat Notes settings file is refused whole, with the
+ * reason; inside a valid file, fields that fail validation fall back to their defaults and are listed
+ * in `notices`. Nothing is stored here: the caller saves only on `ok`.
+ */
+export function importSettings(text: string): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) {
+    return { ok: false, reason: `The file is too large (${Math.round(text.length / 1024)} KB); a settings file is a few KB.` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'The file is not valid JSON.' };
+  }
+  if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
+    return { ok: false, reason: 'This is not a Heat Notes settings file.' };
+  }
+  if (!isRecord(parsed.settings)) {
+    return { ok: false, reason: 'The file has no settings in it.' };
+  }
+  if (typeof parsed.settings.version === 'number' && parsed.settings.version > SETTINGS_VERSION) {
+    return { ok: false, reason: 'The file comes from a newer version of Heat Notes; update Heat Notes first.' };
+  }
+  const { settings, invalidFields } = parseSettings(parsed.settings);
+  const notices = invalidFields.map((field) => `“${field}” was not valid and was set to its default.`);
+  const sites: string[] = [];
+  if (parsed.sites !== undefined) {
+    if (!Array.isArray(parsed.sites)) return { ok: false, reason: 'The site list in the file is not a list.' };
+    for (const entry of parsed.sites) {
+      const site = typeof entry === 'string' ? normalizeSite(entry) : undefined;
+      if (site) {
+        if (!sites.includes(site)) sites.push(site);
+      } else notices.push(`A site entry was not a site name and was left out.`);
+    }
+  }
+  return { ok: true, settings, sites, notices };
 }
