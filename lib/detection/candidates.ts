@@ -115,7 +115,9 @@ export function matchBlock(text: string, emphasis: readonly Span[] = []): BlockM
     }
     const start = match.index;
     const end = start + name.length;
-    const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end);
+    const kind = ENTITY_NAMES[lexeme.entity].kind;
+    const isPersonName = kind === 'person' || kind === 'character';
+    const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end, isPersonName);
     if (local.otherBearer && lexeme.form.short) competitors.push(lexeme.entity);
     candidates.push({ entity: lexeme.entity, form: lexeme.form, start, end, text: name, local });
   }

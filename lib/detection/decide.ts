@@ -47,7 +47,7 @@ export function reasonToAccept(candidate: Candidate, page: EvidenceSummary): Mat
   if (form.strength === 'unique') return 'full-name';
 
   const markedTitle = isTitle(entity) && (local.marked || local.possessedByKnownName || local.year !== undefined);
-  if (markedTitle && (!page.contested(entity) || local.year !== undefined)) return 'marked-title';
+  if (markedTitle && (!page.outnumbered(entity) || local.year !== undefined)) return 'marked-title';
   // Someone or something else on the page answers to this name: a bare name is a coin toss.
   if (page.contested(entity)) return undefined;
 

@@ -14,7 +14,10 @@ export interface LocalFeatures {
   readonly possessedByKnownName: boolean;
   /** Preceded by a lower-case "the" ("the Heat", "the Dark Knight"): used as a common noun. */
   readonly lowercaseThe: boolean;
-  /** Another capitalised given name stands right before it ("Joyce Kilmer", "William “Bill” Hanna"). */
+  /**
+   * For a person's surname: another capitalised given name stands right before it ("Joyce Kilmer",
+   * "William “Bill” Hanna"). Always false for titles and studios.
+   */
   readonly otherBearer: boolean;
   /** Followed by a small number: "Heat 6" is a race, not a film. */
   readonly numbered: boolean;
@@ -78,7 +81,8 @@ export function readLocalFeatures(
   start: number,
   end: number,
   emphasis: readonly Span[],
-  previousCandidateEnd?: number,
+  previousCandidateEnd: number | undefined,
+  isPersonName: boolean,
 ): LocalFeatures {
   const before = text.slice(Math.max(0, start - 3), start);
   const after = text.slice(end, end + 60);
@@ -91,7 +95,7 @@ export function readLocalFeatures(
     possessedByKnownName:
       previousCandidateEnd !== undefined && /^['’]s\s+$/.test(text.slice(previousCandidateEnd, start)),
     lowercaseThe: /(?:^|\s)the\s+$/.test(text.slice(Math.max(0, start - 5), start)) || text.startsWith('the ', start),
-    otherBearer: hasOtherGivenName(text, start),
+    otherBearer: isPersonName && hasOtherGivenName(text, start),
     numbered: /^\s?\d{1,3}(?![\d,.]\d)/.test(after),
     otherSenseNearby: false,
     beforeOwnFullName: false,

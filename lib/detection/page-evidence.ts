@@ -19,8 +19,13 @@ export interface EvidenceSummary {
   support(entity: EntityId): number;
   /** The entity's unique name ("Al Pacino") stands somewhere on the page. */
   namedInFull(entity: EntityId): boolean;
-  /** Another bearer of the entity's name is on the page, more often than ours is named in full. */
+  /**
+   * Another bearer of the entity's name is on the page at least as often as ours is named
+   * unmistakably (in full, or for a title, set off as a title).
+   */
   contested(entity: EntityId): boolean;
+  /** Other bearers outnumber our unmistakable mentions: even a title set off as one is doubtful. */
+  outnumbered(entity: EntityId): boolean;
   /** The page's words speak of another sense of the name more than of films. */
   otherSenseDominates(entity: EntityId): boolean;
   readonly filmCues: number;
@@ -76,6 +81,8 @@ export class PageEvidence {
   /** Per entity, how many plausible candidates of each weight the page holds. */
   private readonly weights = new Map<EntityId, Map<number, number>>();
   private readonly fullNames = new Map<EntityId, number>();
+  /** Full names plus titles set off as titles: mentions no competitor can claim. */
+  private readonly unmistakable = new Map<EntityId, number>();
   private readonly competitors = new Map<EntityId, number>();
   private readonly otherSenseWords = new Map<EntityId, number>();
   private filmCues = 0;
@@ -103,7 +110,8 @@ export class PageEvidence {
       filmCues,
       support: (entity) => total - (best.get(entity) ?? 0) + filmSupport,
       namedInFull: (entity) => fullNames(entity) > 0,
-      contested: (entity) => (this.competitors.get(entity) ?? 0) >= Math.max(1, fullNames(entity)),
+      contested: (entity) => (this.competitors.get(entity) ?? 0) >= Math.max(1, this.unmistakable.get(entity) ?? 0),
+      outnumbered: (entity) => (this.competitors.get(entity) ?? 0) > (this.unmistakable.get(entity) ?? 0),
       otherSenseDominates: (entity) => {
         const other = this.otherSenseWords.get(entity) ?? 0;
         return other >= 2 && other > filmCues;
@@ -119,6 +127,9 @@ export class PageEvidence {
       this.weights.set(candidate.entity, counts);
       bump(counts, strengthWeight(candidate));
       if (candidate.form.strength === 'unique') bump(this.fullNames, candidate.entity);
+      if (candidate.form.strength === 'unique' || strengthWeight(candidate) === SUPPORT_WEIGHT.markedTitle) {
+        bump(this.unmistakable, candidate.entity);
+      }
     }
     for (const entity of block.competitors) bump(this.competitors, entity);
     for (const [entity, count] of block.otherSenseWords) bump(this.otherSenseWords, entity, count);

@@ -120,6 +120,29 @@ describe('Heat, the film, and everything else called heat', () => {
     ]);
   });
 
+  it('does not read a capitalised word before a title as a given name', () => {
+    expect(found('Robert De Niro and Al Pacino are superb. Watching Heat again, the film holds up.')).toEqual([
+      'robert-de-niro:Robert De Niro',
+      'al-pacino:Al Pacino',
+      'heat:Heat',
+    ]);
+  });
+
+  it('lets a title set off as one survive a passing decoy, while bare ones need it outweighed', () => {
+    const marked = { text: 'Michael Mann shot Heat in 1995.', emphasis: [{ start: 18, end: 22 }] };
+    const decoy = 'A reader wrote in about the Miami Heat game.';
+    const bare = 'Al Pacino steals every scene of Heat.';
+    expect(found(marked, decoy, bare)).toEqual(['michael-mann:Michael Mann', 'heat:Heat', 'al-pacino:Al Pacino']);
+    expect(found(marked, marked, decoy, bare)).toEqual([
+      'michael-mann:Michael Mann',
+      'heat:Heat',
+      'michael-mann:Michael Mann',
+      'heat:Heat',
+      'al-pacino:Al Pacino',
+      'heat:Heat',
+    ]);
+  });
+
   it('rejects the Miami Heat and "the Heat" the team', () => {
     expect(found('The Miami Heat beat Boston. Later the Heat flew home for the playoffs.')).toEqual([]);
   });
