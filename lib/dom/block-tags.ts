@@ -1,0 +1,40 @@
+/**
+ * Which elements shape the page's text, by tag name (`localName`, always lower case in HTML
+ * documents, for SVG and MathML too). Pure data: the walker (`page-text.ts`) and the mutation
+ * handling (`page-scanner.ts`) must agree on these, or offsets would differ between a full scan and a
+ * re-read.
+ */
+
+/** The custom element that holds all of Heat Notes' in-page UI; never scanned. */
+export const UI_TAG = 'heat-notes-ui';
+
+/**
+ * Elements that start a block (CONTRACT.md: "a block is the nearest ancestor that is a block-level
+ * element by tag name"). Text inside a nested block belongs to the nested block only.
+ */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
+  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'header', 'hgroup', 'hr', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p',
+  'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/**
+ * Subtrees whose text is never read: form controls, code, scripts and styles, embedded content,
+ * SVG/MathML, media fallback text, the document head and our own UI (CONTRACT.md, "The page stays the page's").
+ * `[contenteditable]` is checked separately since it is an attribute, not a tag.
+ */
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'input', 'textarea', 'select', 'option', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'code',
+  'pre', 'iframe', 'object', 'canvas', 'video', 'audio', 'head', 'title', UI_TAG,
+]);
+
+/** Elements that mark a title or a quotation: evidence that a name inside them is a work's title. */
+export const EMPHASIS_TAGS: ReadonlySet<string> = new Set(['i', 'em', 'cite', 'q']);
+
+/** True when an element's subtree must not be read: a skipped tag, or editable content. */
+export function isSkippedElement(element: Element): boolean {
+  if (SKIP_TAGS.has(element.localName)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}

@@ -1,0 +1,439 @@
+import { PageDetector, type Mention } from '../detection';
+import type { MentionReport, MentionsResponse } from '../messages';
+import { BLOCK_TAGS, isSkippedElement } from './block-tags';
+import { compareComposedOrder } from './document-order';
+import { HighlightPainter } from './highlights';
+import { mentionAtPoint, type MentionHit } from './hit-test';
+import { MentionIndex, type PlacedMention } from './mention-index';
+import { rangeInBlock } from './mention-ranges';
+import { PAUSE, readBlocks, type BlockKey, type BlockText, type ReadOptions } from './page-text';
+import { PageWatcher, type MutationBatch } from './page-watcher';
+import { SliceClock, Superseded } from './time-slicer';
+
+/**
+ * The page's mentions, kept current: reads the page into blocks (`page-text.ts`), hands them to the
+ * detector, turns accepted mentions into ranges and paints them, and follows the page's changes
+ * (`page-watcher.ts`). All work runs as jobs on one queue, one at a time, each cut into slices
+ * (`time-slicer.ts`); a full scan supersedes the jobs queued before it.
+ */
+
+export interface PageScannerOptions {
+  readonly document: Document;
+  /** Aborted when the content script ends. */
+  readonly signal: AbortSignal;
+  /** Runs a callback at the next animation frame (`ctx.requestAnimationFrame`). */
+  readonly scheduleFrame: (callback: () => void) => void;
+  /** Called after each repaint, with the mentions now painted. */
+  readonly onRepaint?: (index: MentionIndex) => void;
+}
+
+interface PlacedBlock {
+  readonly block: BlockText;
+  /** The block's accepted mentions, as a string: unchanged block and signature, ranges reused. */
+  readonly signature: string;
+  readonly mentions: PlacedMention[];
+}
+
+/** Everything known about the page's text; a full scan builds a new one and swaps it in when done. */
+class PageText {
+  readonly detector = new PageDetector<BlockKey>();
+  readonly blocks = new Map<BlockKey, BlockText>();
+  readonly shadowRoots = new Set<ShadowRoot>();
+  placed = new Map<BlockKey, PlacedBlock>();
+  textNodes = 0;
+  chars = 0;
+
+  setBlock(block: BlockText): void {
+    this.forgetCounts(block.key);
+    this.blocks.set(block.key, block);
+    this.textNodes += block.nodes.length;
+    this.chars += block.text.length;
+    if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis });
+    else this.detector.delete(block.key);
+  }
+
+  deleteBlock(key: BlockKey): void {
+    this.forgetCounts(key);
+    this.blocks.delete(key);
+    this.detector.delete(key);
+  }
+
+  private forgetCounts(key: BlockKey): void {
+    const old = this.blocks.get(key);
+    if (!old) return;
+    this.textNodes -= old.nodes.length;
+    this.chars -= old.text.length;
+  }
+}
+
+/** What a batch of changes asks to read again. */
+interface Damage {
+  /** Blocks whose own text may have changed. */
+  readonly blocks: Set<BlockKey>;
+  /** Subtrees (added) whose blocks are all to be read. */
+  readonly trees: Node[];
+  /**
+   * Subtrees a walk was cut off in (the page removed nodes under it): their blocks are all to be read,
+   * and the block that holds them too.
+   */
+  readonly disturbed: Node[];
+  /** Something was removed: blocks no longer in the page are to be forgotten. */
+  removed: boolean;
+  /** Read the whole page again instead. */
+  everything: boolean;
+}
+
+/** How many times in a row a repair re-reads what the page disturbed while it was being read. */
+const MAX_REPAIR_ROUNDS = 3;
+
+const emptyDamage = (): Damage => ({ blocks: new Set(), trees: [], disturbed: [], removed: false, everything: false });
+
+export class PageScanner {
+  private readonly document: Document;
+  private readonly painter = new HighlightPainter();
+  private readonly watcher: PageWatcher;
+  private text = new PageText();
+  private index = new MentionIndex();
+  private shadowRootList: ShadowRoot[] = [];
+  private active = false;
+  /** Bumped to drop every job queued or running (a new full scan, or switching off). */
+  private generation = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private fullScanQueued = false;
+  private scanMs = 0;
+  /** Whether the index and highlights show `text.placed` (false until a full scan has painted). */
+  private painted = false;
+
+  constructor(private readonly options: PageScannerOptions) {
+    this.document = options.document;
+    this.watcher = new PageWatcher({
+      schedule: options.scheduleFrame,
+      onBatch: (batch) => void this.enqueueBatch(batch),
+    });
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** The mentions now painted. */
+  get mentions(): MentionIndex {
+    return this.index;
+  }
+
+  /** Starts reading and painting the page (switched on). */
+  start(): void {
+    if (this.active) return;
+    this.active = true;
+    this.rescan();
+  }
+
+  /** Stops, and takes every highlight away at once (switched off, or the script ended). */
+  stop(): void {
+    this.active = false;
+    this.generation++;
+    this.fullScanQueued = false;
+    this.watcher.disconnect();
+    this.painter.clear();
+    this.text = new PageText();
+    this.painted = false;
+    this.shadowRootList = [];
+    this.index = new MentionIndex();
+    this.scanMs = 0;
+    this.options.onRepaint?.(this.index);
+  }
+
+  /** Reads the whole page afresh, dropping work queued for the page as it was (SPA navigation). */
+  rescan(): void {
+    if (!this.active) return;
+    this.generation++;
+    this.fullScanQueued = false;
+    void this.enqueueFullScan(true);
+  }
+
+  /**
+   * Resolves once the page as it is now has been read: the first full scan finished, and every change
+   * made to the page before this call processed (`mentions/get`, CONTRACT.md).
+   */
+  async settled(): Promise<void> {
+    if (!this.active) return;
+    const batch = this.watcher.takeBatch();
+    if (batch) void this.enqueueBatch(batch);
+    await this.queue;
+  }
+
+  /** The painted mentions in document order, as `mentions/get` reports them. */
+  report(): MentionsResponse {
+    const placed = [...this.index.mentions].sort(compareMentions);
+    const mentions: MentionReport[] = placed.map(({ mention }) => ({
+      entity: mention.entity,
+      text: mention.text,
+      offset: mention.start,
+    }));
+    return {
+      mentions,
+      stats: {
+        scanMs: Math.round(this.scanMs * 100) / 100,
+        textNodes: this.text.textNodes,
+        chars: this.text.chars,
+      },
+    };
+  }
+
+  /** The mention under a viewport point. */
+  hitTest(x: number, y: number): MentionHit | undefined {
+    return mentionAtPoint(this.index, this.document, x, y, this.shadowRootList);
+  }
+
+  /** Paints one mention as the active one (pointer on it, or its card open), or none. */
+  setActive(range: AbstractRange | undefined): void {
+    this.painter.setActive(range);
+  }
+
+  // Jobs ---------------------------------------------------------------------------------------
+
+  /**
+   * Queues a job. `scanMs` sums the main-thread time of every job finished since the page was last
+   * read afresh on purpose (`freshPage`: switched on, or a navigation), rescans for floods included.
+   */
+  private enqueue(run: (clock: SliceClock) => Promise<void>, freshPage = false): Promise<void> {
+    const generation = this.generation;
+    const isCurrent = () => generation === this.generation && this.active && !this.options.signal.aborted;
+    const job = async () => {
+      if (!isCurrent()) return;
+      if (freshPage) this.scanMs = 0;
+      const clock = new SliceClock(isCurrent);
+      clock.start();
+      try {
+        await run(clock);
+        clock.finish();
+        this.scanMs += clock.spentMs;
+      } catch (error) {
+        if (!(error instanceof Superseded)) console.warn('Heat Notes: reading the page failed', error);
+      }
+    };
+    this.queue = this.queue.then(job);
+    return this.queue;
+  }
+
+  private enqueueFullScan(freshPage = false): Promise<void> {
+    if (this.fullScanQueued) return this.queue;
+    this.fullScanQueued = true;
+    return this.enqueue(async (clock) => {
+      this.fullScanQueued = false;
+      await this.fullScan(clock);
+    }, freshPage);
+  }
+
+  private enqueueBatch(batch: MutationBatch): Promise<void> {
+    if (!this.active) return this.queue;
+    // Too many changes at once: read the page again, after whatever is running (not instead of it,
+    // or a page that never stops changing would never get its first scan finished).
+    if (batch.kind === 'too-many') return this.enqueueFullScan();
+    const records = batch.records;
+    return this.enqueue(async (clock) => {
+      const damage = this.damageFrom(records);
+      if (damage.everything) await this.fullScan(clock);
+      else await this.repair(damage, clock);
+    });
+  }
+
+  // Reading ------------------------------------------------------------------------------------
+
+  private async fullScan(clock: SliceClock): Promise<void> {
+    const document = this.document;
+    this.watcher.disconnect();
+    this.watcher.observe(document);
+    const text = new PageText();
+    const damage = emptyDamage();
+    const body = document.body;
+    if (body && document.designMode !== 'on' && !isSkippedElement(body)) {
+      await this.read(text, body, { base: body, nested: true }, damage, clock);
+    }
+    this.text = text;
+    this.painted = false;
+    this.shadowRootList = [...text.shadowRoots];
+    // Parts the page changed under the walk, read again now that it has passed.
+    if (!isEmpty(damage)) await this.repair(damage, clock, false);
+    await this.repaint(clock);
+  }
+
+  /** Reads `root` (and the open shadow roots met there) into `text`. */
+  private async read(
+    text: PageText,
+    root: Node,
+    options: Pick<ReadOptions, 'base' | 'nested'>,
+    damage: Damage,
+    clock: SliceClock,
+  ): Promise<void> {
+    const roots: Array<{ root: Node; options: Pick<ReadOptions, 'base' | 'nested'> }> = [{ root, options }];
+    const onShadowRoot = (shadowRoot: ShadowRoot) => {
+      if (text.shadowRoots.has(shadowRoot)) return;
+      text.shadowRoots.add(shadowRoot);
+      this.watcher.observe(shadowRoot);
+      roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true } });
+    };
+    const onDisturbed = (anchor: Node) => damage.disturbed.push(anchor);
+    for (let next = roots.shift(); next; next = roots.shift()) {
+      for (const item of readBlocks(next.root, { ...next.options, onShadowRoot, onDisturbed })) {
+        if (item !== PAUSE) text.setBlock(item);
+        if (clock.sliceIsOver) await clock.yield();
+      }
+    }
+  }
+
+  /** Reads again what `damage` names, then repaints (unless nothing we read was touched). */
+  private async repair(damage: Damage, clock: SliceClock, repaint = true): Promise<void> {
+    const text = this.text;
+    let changed = false;
+    if (damage.removed) {
+      for (const key of text.blocks.keys()) {
+        if (key.isConnected) continue;
+        text.deleteBlock(key);
+        changed = true;
+      }
+      for (const shadowRoot of text.shadowRoots) if (!shadowRoot.isConnected) text.shadowRoots.delete(shadowRoot);
+    }
+    let pending: Damage = damage;
+    // A re-read cut short because the page removed nodes under it is read again (a few times at most:
+    // the records of those removals follow in the next batch anyway).
+    for (let round = 0; round < MAX_REPAIR_ROUNDS && !isEmpty(pending); round++) {
+      changed = true;
+      for (const anchor of pending.disturbed) {
+        pending.trees.push(anchor);
+        const holder = anchor.parentNode && this.blockOf(anchor.parentNode);
+        if (holder) pending.blocks.add(holder);
+      }
+      const trees = outermost(pending.trees);
+      const treeSet = new Set(trees);
+      const next = emptyDamage();
+      for (const key of pending.blocks) {
+        if (key.isConnected && !insideAny(key, treeSet)) {
+          await this.read(text, key, { base: key, nested: false }, next, clock);
+        }
+      }
+      for (const tree of trees) {
+        if (!tree.isConnected || (!isShadowRootNode(tree) && !this.blockOf(tree))) continue;
+        const base = isShadowRootNode(tree) ? tree : null;
+        await this.read(text, tree, { base, nested: true }, next, clock);
+      }
+      pending = next;
+    }
+    this.shadowRootList = [...text.shadowRoots];
+    if (repaint && changed) await this.repaint(clock);
+  }
+
+  /** Decides, builds the ranges of blocks whose mentions changed, paints. */
+  private async repaint(clock: SliceClock): Promise<void> {
+    const text = this.text;
+    const decisions = text.detector.decide();
+    const placed = new Map<BlockKey, PlacedBlock>();
+    const all: PlacedMention[] = [];
+    let same = decisions.size === text.placed.size;
+    for (const [key, mentions] of decisions) {
+      const block = text.blocks.get(key);
+      if (!block) continue;
+      const signature = mentions.map((m) => `${m.entity}@${m.start}-${m.end}:${m.reason}`).join(' ');
+      let entry = text.placed.get(key);
+      if (!entry || entry.block !== block || entry.signature !== signature) {
+        same = false;
+        entry = { block, signature, mentions: placeMentions(key, block, mentions) };
+        if (clock.sliceIsOver) await clock.yield();
+      }
+      placed.set(key, entry);
+      for (const mention of entry.mentions) all.push(mention);
+    }
+    text.placed = placed;
+    if (same && this.painted) {
+      // The same ranges as painted: only make sure the page did not take our highlights away.
+      this.painter.reassert();
+      return;
+    }
+    this.painted = true;
+    this.index = new MentionIndex(all);
+    this.painter.paint(all.map((mention) => mention.range));
+    this.options.onRepaint?.(this.index);
+  }
+
+  // Changes ------------------------------------------------------------------------------------
+
+  private damageFrom(records: readonly MutationRecord[]): Damage {
+    const damage = emptyDamage();
+    const document = this.document;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const key = this.blockOf(record.target);
+        if (key) damage.blocks.add(key);
+        continue;
+      }
+      if (record.type !== 'childList') continue;
+      if (record.target === document || record.target === document.documentElement) {
+        damage.everything = true; // a new <body>
+        return damage;
+      }
+      // Whatever was removed, and from where: blocks no longer in the page are swept out below.
+      if (record.removedNodes.length > 0) damage.removed = true;
+      const key = this.blockOf(record.target);
+      if (!key) continue; // inside text we never read (a textarea, an editor, our own UI…)
+      damage.blocks.add(key);
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) damage.trees.push(node);
+      }
+    }
+    return damage;
+  }
+
+  /**
+   * The block whose text holds `node` (the node itself when it is a block), or null when the node's
+   * text is never read: inside a skipped element, outside <body>, in a shadow root we do not watch.
+   */
+  private blockOf(node: Node): BlockKey | null {
+    const body = this.document.body;
+    let block: BlockKey | null = null;
+    for (let current: Node | null = node; current; current = current.parentNode) {
+      if (current.nodeType === Node.ELEMENT_NODE) {
+        const element = current as Element;
+        if (isSkippedElement(element)) return null;
+        if (!block && BLOCK_TAGS.has(element.localName)) block = element;
+        if (element === body) return block;
+      } else if (isShadowRootNode(current)) {
+        return this.text.shadowRoots.has(current) ? (block ?? current) : null;
+      }
+    }
+    return null;
+  }
+}
+
+function isEmpty(damage: Damage): boolean {
+  return damage.blocks.size === 0 && damage.trees.length === 0 && damage.disturbed.length === 0;
+}
+
+function isShadowRootNode(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+}
+
+function placeMentions(key: BlockKey, block: BlockText, mentions: readonly Mention[]): PlacedMention[] {
+  const placed: PlacedMention[] = [];
+  for (const mention of mentions) {
+    const range = rangeInBlock(block, mention.start, mention.end);
+    if (range) placed.push({ ...range, key, block, mention, start: mention.start, end: mention.end });
+  }
+  return placed;
+}
+
+function compareMentions(a: PlacedMention, b: PlacedMention): number {
+  if (a.block === b.block) return a.start - b.start;
+  return compareComposedOrder(a.range.startContainer, b.range.startContainer) || a.start - b.start;
+}
+
+/** The trees not inside another one of them. */
+function outermost(trees: readonly Node[]): Node[] {
+  const set = new Set(trees);
+  return [...set].filter((tree) => tree.parentNode === null || !insideAny(tree.parentNode, set));
+}
+
+/** Whether `node` is one of `trees` or lies inside one (within its own tree). */
+function insideAny(node: Node, trees: ReadonlySet<Node>): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) if (trees.has(current)) return true;
+  return false;
+}

@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { PAUSE, readBlocks, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
+import { compareComposedOrder } from '../../lib/dom/document-order';
+
+function read(root: Node, options: Partial<ReadOptions> = {}): BlockText[] {
+  const base = options.base === undefined ? (root as Element) : options.base;
+  const blocks: BlockText[] = [];
+  for (const item of readBlocks(root, { nested: true, ...options, base })) if (item !== PAUSE) blocks.push(item);
+  return blocks;
+}
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+const textOf = (blocks: BlockText[], id: string) => blocks.find((b) => (b.key as Element).id === id)?.text;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('readBlocks', () => {
+  it('joins a block’s text nodes across inline elements', () => {
+    const blocks = read(page('<p id="p">In <i>Heat</i> (1995), <a href="#">Al</a> Pacino plays Vincent Hanna.</p>'));
+    expect(textOf(blocks, 'p')).toBe('In Heat (1995), Al Pacino plays Vincent Hanna.');
+    const p = blocks.find((b) => (b.key as Element).id === 'p')!;
+    expect(p.nodes.map((node) => node.data)).toEqual(['In ', 'Heat', ' (1995), ', 'Al', ' Pacino plays Vincent Hanna.']);
+    expect(p.starts).toEqual([0, 3, 7, 16, 18]);
+  });
+
+  it('records titles in i, em, cite and q as emphasis, not b or strong', () => {
+    const blocks = read(page('<p id="p"><i>Heat</i> and <b>Ronin</b>, <cite>Thief</cite><em> and</em> <q>Collateral</q></p>'));
+    const p = blocks.find((b) => (b.key as Element).id === 'p')!;
+    expect(p.emphasis.map(({ start, end }) => p.text.slice(start, end))).toEqual(['Heat', 'Thief and', 'Collateral']);
+  });
+
+  it('gives text inside a nested block to that block alone', () => {
+    const blocks = read(page('<div id="outer">Outer <span>start</span><p id="inner">Inner</p> end</div>'));
+    expect(textOf(blocks, 'outer')).toBe('Outer start end');
+    expect(textOf(blocks, 'inner')).toBe('Inner');
+    // A nested block is yielded before the rest of its outer block.
+    const order = blocks.map((b) => (b.key as Element).id || (b.key as Element).localName);
+    expect(order.indexOf('inner')).toBeLessThan(order.indexOf('outer'));
+  });
+
+  it('never reads form controls, code, scripts, SVG or editable regions', () => {
+    const blocks = read(
+      page(
+        '<div id="d">A <textarea>t</textarea><select><option>o</option></select><code>c</code><pre>p</pre>' +
+          '<script>s</script><style>x</style><noscript>n</noscript><svg><text>v</text></svg>' +
+          '<span contenteditable="true">e<b>e</b></span><span contenteditable="">e</span>' +
+          '<span contenteditable="false">B</span><heat-notes-ui>u</heat-notes-ui> C</div>',
+      ),
+    );
+    expect(textOf(blocks, 'd')).toBe('A B C');
+  });
+
+  it('reads only the base block’s own text when not nested', () => {
+    const body = page('<div id="d">Own <p>nested</p>text</div>');
+    const div = body.querySelector('#d')!;
+    const blocks = read(div, { base: div, nested: false });
+    expect(blocks.map((b) => b.text)).toEqual(['Own text']);
+  });
+
+  it('reads an added subtree’s blocks and drops its loose text', () => {
+    const body = page('<p id="p">Before <span id="s">loose <b>text</b></span></p><div id="d">in <p id="q">block</p></div>');
+    expect(read(body.querySelector('#s')!, { base: null })).toEqual([]);
+    const blocks = read(body.querySelector('#d')!, { base: null });
+    expect(blocks.map((b) => b.text).sort()).toEqual(['block', 'in ']);
+  });
+
+  it('reports open shadow roots it passes', () => {
+    const body = page('<p>Light <span id="host"></span></p>');
+    const shadow = body.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Shadow text</p>';
+    const found: ShadowRoot[] = [];
+    const blocks = read(body, { onShadowRoot: (root) => found.push(root) });
+    expect(found).toEqual([shadow]);
+    expect(blocks.some((b) => b.text.includes('Shadow'))).toBe(false);
+    const inner = read(shadow, { base: shadow });
+    expect(inner.map((b) => b.text)).toContain('Shadow text');
+  });
+
+  it('pauses every so often inside a huge block', () => {
+    const body = page(`<p>${'<span>word </span>'.repeat(1000)}</p>`);
+    let pauses = 0;
+    for (const item of readBlocks(body, { base: body, nested: true })) if (item === PAUSE) pauses++;
+    expect(pauses).toBeGreaterThan(5);
+  });
+});
+
+describe('readBlocks on a page that changes between pauses', () => {
+  it('goes on after a removed subtree and names the nearest ancestor still in place', () => {
+    const words = '<span>word </span>'.repeat(200);
+    const body = page(`<div id="a"><p id="p1">${words}</p><p id="p2">Al Pacino</p></div><p id="after">Robert De Niro</p>`);
+    const disturbed: Node[] = [];
+    const blocks: BlockText[] = [];
+    let removed = false;
+    for (const item of readBlocks(body, { base: body, nested: true, onDisturbed: (anchor) => disturbed.push(anchor) })) {
+      if (item === PAUSE) {
+        if (!removed) {
+          body.querySelector('#p1')!.remove(); // the walk is inside #p1 now
+          removed = true;
+        }
+      } else {
+        blocks.push(item);
+      }
+    }
+    expect(disturbed).toEqual([body.querySelector('#a')]);
+    const ids = blocks.map((b) => (b.key as Element).id);
+    expect(ids).not.toContain('p1'); // a removed block is dropped, not reported half-read
+    expect(ids).toContain('after'); // the walk did not stop at the removal
+    expect(textOf(blocks, 'after')).toBe('Robert De Niro');
+  });
+});
+
+describe('compareComposedOrder', () => {
+  it('orders nodes of one tree, and shadow content after its host, before the host’s children', () => {
+    const body = page('<p id="a">a</p><div id="host"><span id="light">l</span></div><p id="b">b</p>');
+    const host = body.querySelector('#host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="s">s</p>';
+    const [a, light, b] = ['#a', '#light', '#b'].map((selector) => body.querySelector(selector)! as Node);
+    const s: Node = shadow.querySelector('#s')!;
+    const sorted = [b!, s, light!, a!, host].sort(compareComposedOrder);
+    expect(sorted).toEqual([a, host, s, light, b]);
+  });
+});
