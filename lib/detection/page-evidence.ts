@@ -10,6 +10,8 @@ export const SUPPORT_WEIGHT = { unique: 2, distinctive: 1, common: 0.5, markedTi
 /** Film words count towards support, but a page about films in general is not a page about Heat. */
 const FILM_CUE_WEIGHT = 0.5;
 const FILM_CUE_CAP = 2;
+/** A word of another sense ("NBA", "climatologist") weighs half a name of another bearer. */
+const OTHER_SENSE_WORD_WEIGHT = 0.5;
 
 const FILM_CUES =
   /\b(?:films?|movies?|cinema|cinematic|director|directed|directing|filmmaker|screenplay|cast|starring|co-?stars?|actors?|actress|roles?|plays|played|scenes?|heist|thriller|crime drama|sequel|novel|remake|DVD|Blu-ray|box office|Oscars?|Academy Awards?|festival|premiere|1995)\b/gi;
@@ -20,11 +22,13 @@ export interface EvidenceSummary {
   /** The entity's unique name ("Al Pacino") stands somewhere on the page. */
   namedInFull(entity: EntityId): boolean;
   /**
-   * Another bearer of the entity's name is on the page at least as often as ours is named
-   * unmistakably (in full, or for a title, set off as a title).
+   * Other bearers of the entity's name (decoys, other given names, half a point per word of their
+   * sense) weigh at least as much as what
+   * the page says for ours: its unmistakable mentions (in full, or a title set off as one) plus the
+   * rest of the page's support, one mention per full name's worth.
    */
   contested(entity: EntityId): boolean;
-  /** Other bearers outnumber our unmistakable mentions: even a title set off as one is doubtful. */
+  /** Other bearers outweigh what the page says for ours: even a title set off as one is doubtful. */
   outnumbered(entity: EntityId): boolean;
   /** The page's words speak of another sense of the name more than of films. */
   otherSenseDominates(entity: EntityId): boolean;
@@ -106,12 +110,20 @@ export class PageEvidence {
     for (const weight of best.values()) total += weight;
     const fullNames = (entity: EntityId) => this.fullNames.get(entity) ?? 0;
     const filmCues = this.filmCues;
+    const support = (entity: EntityId) => total - (best.get(entity) ?? 0) + filmSupport;
+    // What speaks for our entity against other bearers of its name: its unmistakable mentions, and
+    // the rest of the page's support counted as one mention per full name's worth.
+    const ownWeight = (entity: EntityId) =>
+      (this.unmistakable.get(entity) ?? 0) + support(entity) / SUPPORT_WEIGHT.unique;
+    // What speaks for another bearer: its names on the page, and words of its sense.
+    const otherWeight = (entity: EntityId) =>
+      (this.competitors.get(entity) ?? 0) + (this.otherSenseWords.get(entity) ?? 0) * OTHER_SENSE_WORD_WEIGHT;
     return {
       filmCues,
-      support: (entity) => total - (best.get(entity) ?? 0) + filmSupport,
+      support,
       namedInFull: (entity) => fullNames(entity) > 0,
-      contested: (entity) => (this.competitors.get(entity) ?? 0) >= Math.max(1, this.unmistakable.get(entity) ?? 0),
-      outnumbered: (entity) => (this.competitors.get(entity) ?? 0) > (this.unmistakable.get(entity) ?? 0),
+      contested: (entity) => otherWeight(entity) >= Math.max(1, ownWeight(entity)),
+      outnumbered: (entity) => otherWeight(entity) > ownWeight(entity),
       otherSenseDominates: (entity) => {
         const other = this.otherSenseWords.get(entity) ?? 0;
         return other >= 2 && other > filmCues;

@@ -128,19 +128,21 @@ describe('Heat, the film, and everything else called heat', () => {
     ]);
   });
 
-  it('lets a title set off as one survive a passing decoy, while bare ones need it outweighed', () => {
-    const marked = { text: 'Michael Mann shot Heat in 1995.', emphasis: [{ start: 18, end: 22 }] };
-    const decoy = 'A reader wrote in about the Miami Heat game.';
-    const bare = 'Al Pacino steals every scene of Heat.';
-    expect(found(marked, decoy, bare)).toEqual(['michael-mann:Michael Mann', 'heat:Heat', 'al-pacino:Al Pacino']);
-    expect(found(marked, marked, decoy, bare)).toEqual([
-      'michael-mann:Michael Mann',
-      'heat:Heat',
-      'michael-mann:Michael Mann',
-      'heat:Heat',
-      'al-pacino:Al Pacino',
-      'heat:Heat',
-    ]);
+  it('weighs a decoy against everything else the page says for the film', () => {
+    // A film page with one aside about the team: the film wins.
+    expect(
+      found(
+        'Michael Mann and Al Pacino made a film for the ages.',
+        'Skipping the Miami Heat game to rewatch Heat tonight.',
+      ),
+    ).toEqual(['michael-mann:Michael Mann', 'al-pacino:Al Pacino', 'heat:Heat']);
+    // A team page with one film name in passing: the team wins.
+    expect(
+      found(
+        'The Miami Heat won again; Spoelstra praised the bench.',
+        'Fans sang along with Al Pacino’s speech from the film before Heat took the floor.',
+      ),
+    ).toEqual(['al-pacino:Al Pacino']);
   });
 
   it('rejects the Miami Heat and "the Heat" the team', () => {
