@@ -78,17 +78,23 @@ class Lexicon {
     const alternatives = [...this.lexemes.keys()]
       .sort((a, b) => b.length - a.length)
       .map((key) => escapeForRegExp(key).replace(/ /g, '\\s+'));
-    // Whole words only: no letter or digit on either side (an underscore may: "_Heat_" is Markdown). A following apostrophe is
-    // fine, which is how possessives ("Pacino's") leave the name unchanged. An "s" stuck to the
-    // end is captured so that "De Niros thief" (an apostrophe lost on the way) can be judged.
-    this.pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
+    // Whole words only. The pattern's own boundaries are the cheap ASCII kind (`\b`, or an underscore
+    // for Markdown's "_Heat_"), which V8 checks several times faster than Unicode lookarounds (see
+    // BENCHMARKS.md); `isWholeWord` then settles the rare hits exactly. A following apostrophe is
+    // fine, which is how possessives ("Pacino's") leave the name unchanged. An "s" stuck to the end
+    // is captured so that "De Niros thief" (an apostrophe lost on the way) can be judged.
+    this.pattern = new RegExp(`(?:\\b|(?<=_))(?:${alternatives.join('|')})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`, 'gi');
   }
 }
 
 let lexicon: Lexicon | undefined;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** No letter or digit, in any script, touches the match on either side. */
+function isWholeWord(text: string, start: number, end: number): boolean {
+  return !LETTER_OR_DIGIT.test(text.charAt(start - 1)) && !LETTER_OR_DIGIT.test(text.charAt(end));
+}
 
 /** Every known form in a block's text, leftmost-longest, with decoys turned into competitors. */
 export function matchBlock(text: string, emphasis: readonly Span[] = []): BlockMatches {
@@ -103,7 +109,7 @@ export function matchBlock(text: string, emphasis: readonly Span[] = []): BlockM
     const lexeme = lexemes.get(normalizeForm(name));
     // A stuck-on "s" reads as a lost apostrophe only after a name that cannot be a plural noun.
     const suffixOk = suffix === '' || (lexeme?.kind === 'form' && lexeme.form.strength !== 'common') || /\s/.test(name);
-    if (!lexeme || !suffixOk || !hasNameCasing(name)) {
+    if (!lexeme || !suffixOk || !hasNameCasing(name) || !isWholeWord(text, match.index, match.index + match[0].length)) {
       // "heat wave" in lower case is neither the film nor a decoy: look again one character on, so
       // a capitalised name inside an ill-cased longer match is still found.
       pattern.lastIndex = match.index + 1;
@@ -157,6 +163,17 @@ export function sentenceStarts(text: string): number[] {
   return starts;
 }
 
+const senseTesters = new Map<EntityId, RegExp | undefined>();
+
+/** The entity's other-sense words as a plain, stateless test (the data's pattern is global, for counting). */
+function senseTester(entity: EntityId): RegExp | undefined {
+  if (!senseTesters.has(entity)) {
+    const senses = (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses;
+    senseTesters.set(entity, senses && new RegExp(senses.source, 'i'));
+  }
+  return senseTesters.get(entity);
+}
+
 /**
  * Evidence that needs the whole sentence: words of another sense of the name next to it ("the Burt
  * Reynolds movie called Heat"), and a surname that comes before its own full name in the same
@@ -172,9 +189,9 @@ function markSentenceContext(text: string, candidates: Candidate[]): void {
   const sentenceText = (index: number) => text.slice(starts[index], starts[index + 1] ?? text.length);
   for (const candidate of candidates) {
     const sentence = sentenceOf(candidate.start);
-    const senses = (ENTITY_NAMES[candidate.entity] as { otherSenses?: RegExp }).otherSenses;
+    const senses = senseTester(candidate.entity);
     const local = candidate.local as { otherSenseNearby: boolean; beforeOwnFullName: boolean };
-    local.otherSenseNearby = senses !== undefined && new RegExp(senses.source, 'i').test(sentenceText(sentence));
+    local.otherSenseNearby = senses !== undefined && senses.test(sentenceText(sentence));
     local.beforeOwnFullName =
       candidate.form.short === true &&
       candidates.some(

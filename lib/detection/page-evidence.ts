@@ -59,6 +59,13 @@ export interface BlockEvidence extends BlockMatches {
   readonly otherSenseWords: ReadonlyMap<EntityId, number>;
 }
 
+const NO_EVIDENCE: BlockEvidence = Object.freeze({
+  candidates: [],
+  competitors: [],
+  filmCues: 0,
+  otherSenseWords: new Map<EntityId, number>(),
+});
+
 const ENTITIES_WITH_OTHER_SENSES = (Object.keys(ENTITY_NAMES) as EntityId[]).filter(
   (entity) => (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses !== undefined,
 );
@@ -68,10 +75,9 @@ const ENTITIES_WITH_OTHER_SENSES = (Object.keys(ENTITY_NAMES) as EntityId[]).fil
  * text around our names, and a page without any costs nothing beyond the match itself.
  */
 export function readBlockEvidence(text: string, matches: BlockMatches): BlockEvidence {
+  // Most blocks of most pages name nothing: they share one empty record instead of allocating.
+  if (matches.candidates.length === 0 && matches.competitors.length === 0) return NO_EVIDENCE;
   const otherSenseWords = new Map<EntityId, number>();
-  if (matches.candidates.length === 0 && matches.competitors.length === 0) {
-    return { ...matches, filmCues: 0, otherSenseWords };
-  }
   for (const entity of ENTITIES_WITH_OTHER_SENSES) {
     const senses = (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses!;
     const count = text.match(senses)?.length ?? 0;
@@ -132,6 +138,7 @@ export class PageEvidence {
   }
 
   private apply(block: BlockEvidence, sign: 1 | -1): void {
+    if (block === NO_EVIDENCE) return;
     const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + sign * by);
     for (const candidate of block.candidates) {
       if (!plausible(candidate)) continue;
