@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { KIND_LABELS, type Entity, type Fact } from '../data/catalog';
+import type { CardEntity } from '../data/card-entity';
+import { KIND_LABELS } from '../data/entities';
+import type { Fact } from '../data/facts';
 import { paragraphNumber } from '../data/essay';
 import type { MatchReason } from '../lib/detection';
 
@@ -7,7 +9,7 @@ import type { MatchReason } from '../lib/detection';
 export const MAX_CARD_FACTS = 3;
 
 export interface EntityCardProps {
-  entity: Entity;
+  entity: CardEntity;
   /** Why the mention was accepted; shown as a quiet line at the foot of the card. */
   reason?: MatchReason;
   /** Shows the × button when given; the host decides what closing means. */
@@ -21,17 +23,12 @@ export interface EntityCardProps {
   onCite?: (paragraphId: string) => void;
 }
 
-/**
- * The "why this matched" line for each reason detection gives. Keyed by string, not MatchReason, so a
- * reason added to detection shows no line (rather than a wrong one) until it gets its own text here.
- */
-const REASON_TEXT: Readonly<Record<string, string>> = {
+/** The "why this matched" line for each reason detection gives. */
+const REASON_TEXT: Readonly<Record<MatchReason, string>> = {
   'full-name': 'Marked because it is named in full.',
   'marked-title': 'Marked because it is set off as a title.',
   'named-in-full': 'Marked because this page also names it in full.',
-  'named-in-full-on-page': 'Marked because this page also names it in full.',
   'related-names': 'Marked because this page names others from Heat.',
-  'film-page': 'Marked because this page is about films.',
 };
 
 /** A paragraph number for display, or undefined for a citation of a paragraph that does not exist. */

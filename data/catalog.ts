@@ -1,7 +1,10 @@
 import { ENTITY_IDS, ENTITY_NAMES, type EntityId, type EntityKind, type SurfaceForm } from './entities';
+import type { CardEntity } from './card-entity';
 import { NOTES, type Fact } from './facts';
 
 export type { EntityId, EntityKind } from './entities';
+export { KIND_LABELS } from './entities';
+export type { CardEntity } from './card-entity';
 export type { Citation, Fact } from './facts';
 
 /** Everything Heat Notes knows about one entity: how pages name it and what the essay says of it. */
@@ -22,11 +25,8 @@ export function isEntityId(value: unknown): value is EntityId {
   return typeof value === 'string' && Object.hasOwn(ENTITY_NAMES, value);
 }
 
-/** Human label for a kind, as the card and the popup show it. */
-export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
-  film: 'Film',
-  person: 'Person',
-  character: 'Character',
-  organization: 'Studio',
-  event: 'Festival',
-};
+/** What a card shows of an entity: plain data, so it can cross from the background to a page. */
+export function cardEntity(id: EntityId): CardEntity {
+  const { kind, name, role, facts } = CATALOG[id];
+  return { id, kind, name, role, facts };
+}

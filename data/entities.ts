@@ -16,6 +16,15 @@
 
 export type EntityKind = 'film' | 'person' | 'character' | 'organization' | 'event';
 
+/** Human label for a kind, as the card and the popup show it. */
+export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
+  film: 'Film',
+  person: 'Person',
+  character: 'Character',
+  organization: 'Studio',
+  event: 'Festival',
+};
+
 export type FormStrength = 'unique' | 'distinctive' | 'common';
 
 export interface SurfaceForm {

@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { answerBackgroundMessage } from '../lib/background/answer';
 
 export default defineBackground(() => {
-  // Nothing to do yet: the content script and extension pages talk to storage directly.
+  browser.runtime.onMessage.addListener((message: unknown) => answerBackgroundMessage(message));
 });

@@ -1,3 +1,4 @@
+import type { CardEntity } from '../data/card-entity';
 import type { EntityId } from '../data/entities';
 
 /**
@@ -25,9 +26,28 @@ export interface MentionsResponse {
   stats: ScanStats;
 }
 
-/** Messages the top frame's content script answers. */
-export type ContentMessage = { type: 'mentions/get' };
+/** Messages the top frame's content script answers, each with the type of its answer. */
+export interface ContentMessages {
+  'mentions/get': { request: { type: 'mentions/get' }; response: MentionsResponse };
+}
+
+/** Messages the background answers. */
+export interface BackgroundMessages {
+  /** What the card shows of an entity: the catalog stays out of every page's content script. */
+  'entity/get': { request: { type: 'entity/get'; entity: EntityId }; response: CardEntity | undefined };
+}
+
+export type ContentMessage = ContentMessages[keyof ContentMessages]['request'];
+export type BackgroundMessage = BackgroundMessages[keyof BackgroundMessages]['request'];
+
+function hasType<T extends string>(value: unknown, type: T): value is { type: T } {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+}
 
 export function isContentMessage(value: unknown): value is ContentMessage {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'mentions/get';
+  return hasType(value, 'mentions/get');
+}
+
+export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
+  return hasType(value, 'entity/get') && typeof (value as { entity?: unknown }).entity === 'string';
 }

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HoverCards } from '../../lib/dom/hover-card';
 import { PageScanner } from '../../lib/dom/page-scanner';
-import { isContentMessage, type MentionsResponse } from '../../lib/messages';
+import { isContentMessage, type BackgroundMessage, type MentionsResponse } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 import './style.css';
@@ -31,6 +31,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   const hoverCards = new HoverCards({
     document,
     window,
+    lookup: (entity) => browser.runtime.sendMessage({ type: 'entity/get', entity } satisfies BackgroundMessage),
     hitTest: (x, y) => scanner.hitTest(x, y),
     setActive: (range) => scanner.setActive(range),
     listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),

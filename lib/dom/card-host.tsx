@@ -2,7 +2,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size, type Vi
 import { render } from 'preact';
 import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
-import type { Entity } from '../../data/catalog';
+import type { CardEntity } from '../../data/card-entity';
 import type { MatchReason } from '../detection';
 import { UI_TAG } from './block-tags';
 
@@ -55,7 +55,7 @@ const HOST_CSS = `
 `;
 
 export interface CardContent {
-  readonly entity: Entity;
+  readonly entity: CardEntity;
   readonly reason?: MatchReason;
 }
 

@@ -1,4 +1,5 @@
-import { CATALOG } from '../../data/catalog';
+import type { CardEntity } from '../../data/card-entity';
+import type { EntityId } from '../../data/entities';
 import { CardHost } from './card-host';
 import type { MentionHit } from './hit-test';
 import { HoverIntent } from './hover-intent';
@@ -13,6 +14,8 @@ import { sameMention, type MentionIndex } from './mention-index';
 export interface HoverCardsOptions {
   readonly document: Document;
   readonly window: Window;
+  /** What the card shows of an entity; asked of the background, so the page script carries no facts. */
+  readonly lookup: (entity: EntityId) => Promise<CardEntity | undefined>;
   /** The mention under a viewport point. */
   readonly hitTest: (x: number, y: number) => MentionHit | undefined;
   /** Paints the mention under the pointer or with its card open as active (or none). */
@@ -38,15 +41,20 @@ export class HoverCards {
   private movedAt = 0;
   private pointerTarget: EventTarget | null = null;
   private underPointer: MentionHit | undefined;
+  /** One lookup per entity per page: cards reopen at once, and a failed lookup is tried again. */
+  private readonly entities = new Map<EntityId, Promise<CardEntity | undefined>>();
 
   constructor(private readonly options: HoverCardsOptions) {
     this.card = new CardHost(options.document, () => this.close());
     this.intent = new HoverIntent<MentionHit>({
       same: (a, b) => sameMention(a.placed, b.placed),
       open: (hit) => {
-        const entity = CATALOG[hit.placed.mention.entity];
-        this.card.show({ entity, reason: hit.placed.mention.reason }, { range: hit.range, pointer: this.pointer });
-        this.paintActive();
+        void this.entity(hit.placed.mention.entity).then((entity) => {
+          // The pointer may have moved on while the background answered.
+          if (!entity || this.intent.current !== hit) return;
+          this.card.show({ entity, reason: hit.placed.mention.reason }, { range: hit.range, pointer: this.pointer });
+          this.paintActive();
+        });
       },
       close: () => {
         this.card.hide();
@@ -123,9 +131,23 @@ export class HoverCards {
       return;
     }
     const hit = this.options.hitTest(this.pointer.x, this.pointer.y);
+    // Ask for the card's content as soon as the pointer lands: the rest delay hides the round trip.
+    if (hit) void this.entity(hit.placed.mention.entity);
     this.underPointer = hit;
     this.intent.pointerOn(hit, Math.max(0, performance.now() - this.movedAt));
     this.paintActive();
+  }
+
+  private entity(id: EntityId): Promise<CardEntity | undefined> {
+    let pending = this.entities.get(id);
+    if (!pending) {
+      pending = this.options.lookup(id).catch(() => undefined);
+      this.entities.set(id, pending);
+      void pending.then((entity) => {
+        if (!entity) this.entities.delete(id);
+      });
+    }
+    return pending;
   }
 
   private pointerLeft(): void {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  EXPORT_FORMAT,
-  MAX_IMPORT_BYTES,
-  SETTINGS_VERSION,
-  defaultSettings,
-  exportSettings,
-  importSettings,
-  isPaused,
-  normalizeSite,
-  parseSettings,
-} from '../../lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, defaultSettings, isPaused, parseSettings } from '../../lib/settings';
+import { EXPORT_FORMAT, MAX_IMPORT_BYTES, exportSettings, importSettings, normalizeSite } from '../../lib/settings-file';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored, without a notice', () => {
