@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { COMMANDS } from './lib/background/commands';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -12,5 +13,8 @@ export default defineConfig({
     description:
       "Marks mentions of Michael Mann's Heat (1995), its cast and its kin on any page, with notes from one essay.",
     permissions: ['storage'],
+    commands: Object.fromEntries(
+      Object.entries(COMMANDS).map(([name, { key, description }]) => [name, { suggested_key: { default: key }, description }]),
+    ),
   },
 });

@@ -1,7 +1,32 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { answerBackgroundMessage } from '../lib/background/answer';
+import { answerBackgroundMessage, type BackgroundEffects } from '../lib/background/answer';
+import { stepDirection } from '../lib/background/commands';
+import type { ContentMessage } from '../lib/messages';
+
+/** The badge's colour: the highlight amber, dark enough for white text. */
+const BADGE_COLOR = '#9a4a00';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown) => answerBackgroundMessage(message));
+  const effects: BackgroundEffects = {
+    openPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as `/essay.html${string}`) });
+    },
+    setBadge: async (tabId, text) => {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+      await browser.action.setBadgeText({ tabId, text });
+    },
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => answerBackgroundMessage(message, sender, effects));
+
+  browser.commands.onCommand.addListener(async (command) => {
+    const direction = stepDirection(command);
+    if (!direction) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const message: ContentMessage = { type: 'mentions/step', direction };
+    // A tab without a content script (a browser page, one opened before install) has no receiver.
+    await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+  });
 });

@@ -29,25 +29,74 @@ export interface MentionsResponse {
 /** Messages the top frame's content script answers, each with the type of its answer. */
 export interface ContentMessages {
   'mentions/get': { request: { type: 'mentions/get' }; response: MentionsResponse };
+  /**
+   * Steps to the next or previous mention from the current one (or from the top of the viewport):
+   * scrolls it into view, outlines it, opens its card and announces "Mention 3 of 12: …". The keyboard
+   * shortcuts send it through the background.
+   */
+  'mentions/step': {
+    request: { type: 'mentions/step'; direction: 'next' | 'previous' };
+    response: { index: number; total: number } | undefined;
+  };
+  /** Scrolls to the first mention of an entity (the next one on a repeat) and flashes it: the popup's "On this page". */
+  'mentions/reveal': {
+    request: { type: 'mentions/reveal'; entity: EntityId };
+    response: { index: number; total: number } | undefined;
+  };
+}
+
+/** A paragraph of the essay with the quoted sentence to mark, for "More from the essay" and links. */
+export interface EssayPassage {
+  paragraph: string;
+  number: number;
+  text: string;
 }
 
 /** Messages the background answers. */
 export interface BackgroundMessages {
   /** What the card shows of an entity: the catalog stays out of every page's content script. */
   'entity/get': { request: { type: 'entity/get'; entity: EntityId }; response: CardEntity | undefined };
+  /** One essay paragraph, for the card's "More from the essay". */
+  'essay/paragraph': { request: { type: 'essay/paragraph'; paragraph: string }; response: EssayPassage | undefined };
+  /** Opens the essay page at a paragraph, with the quoted words marked ("Read in the essay"). */
+  'essay/open': { request: { type: 'essay/open'; paragraph: string; quote?: string }; response: void };
+  /** The content script's mention count changed: the toolbar badge shows it for that tab. */
+  'mentions/changed': { request: { type: 'mentions/changed'; total: number }; response: void };
 }
 
 export type ContentMessage = ContentMessages[keyof ContentMessages]['request'];
 export type BackgroundMessage = BackgroundMessages[keyof BackgroundMessages]['request'];
 
-function hasType<T extends string>(value: unknown, type: T): value is { type: T } {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 export function isContentMessage(value: unknown): value is ContentMessage {
-  return hasType(value, 'mentions/get');
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'mentions/get':
+      return true;
+    case 'mentions/step':
+      return value.direction === 'next' || value.direction === 'previous';
+    case 'mentions/reveal':
+      return typeof value.entity === 'string';
+    default:
+      return false;
+  }
 }
 
 export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
-  return hasType(value, 'entity/get') && typeof (value as { entity?: unknown }).entity === 'string';
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'entity/get':
+      return typeof value.entity === 'string';
+    case 'essay/paragraph':
+      return typeof value.paragraph === 'string';
+    case 'essay/open':
+      return typeof value.paragraph === 'string' && (value.quote === undefined || typeof value.quote === 'string');
+    case 'mentions/changed':
+      return typeof value.total === 'number' && Number.isFinite(value.total) && value.total >= 0;
+    default:
+      return false;
+  }
 }
