@@ -1,0 +1,231 @@
+/**
+ * `npm run bench -- --trace`: one extra load of each page with a Chromium trace, to say what each long
+ * task on the page's main thread was made of (parsing, style/layout/paint, script, garbage collection)
+ * and which tasks ran the content script's slices.
+ *
+ * The content script yields with `scheduler.yield()`; Chromium marks every task that resumes such a
+ * continuation with a `RunYieldContinuation` event, so those tasks are the scan's slices (the generated
+ * pages never call `scheduler.yield` themselves; the control load shows none). See `TracedTask.slice`
+ * for the other tasks counted as the content script's.
+ */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of an `X` event, µs: less than `dur` when the thread was descheduled or blocked. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: {
+    name?: string;
+    data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean; url?: string; functionName?: string };
+    chrome_mojo_event_info?: { mojo_interface_tag?: string };
+  };
+}
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink'];
+
+export interface TracedTask {
+  /** ms after the trace's first event on the page's main thread */
+  start: number;
+  /** Wall time, ms: what the page (and a long-task observer) experiences. */
+  duration: number;
+  /**
+   * Main-thread CPU time, ms: what the task's own work cost. On a loaded machine a task can sit
+   * descheduled, or wait for parallel GC helper threads, for much of its wall time.
+   */
+  cpuMs: number;
+  /** What most of the task was: `parse`, `render` (style, layout, paint), `script`, or `other`. */
+  kind: 'parse' | 'render' | 'script' | 'other';
+  /** Of which garbage collection (scavenges and mark-compact run inside the task). */
+  gcMs: number;
+  /**
+   * It ran the content script: it resumed a `scheduler.yield()` continuation (a slice of the scan),
+   * evaluated a `chrome-extension://` script, or ran any script after DOMContentLoaded (the generated
+   * pages run none of their own then, so that is the content script starting a scan or answering a
+   * message; the control load shows what else might, and finds nothing).
+   */
+  slice: boolean;
+  /**
+   * Of those, a task that answered a message (`mentions/get`, which sorts every mention into document
+   * order) rather than a slice of the scan: it came in on an extension message port and resumed no yield.
+   */
+  answer: boolean;
+  /** It started after DOMContentLoaded (parsing done; the content script runs from then on). */
+  afterParse: boolean;
+}
+
+export interface TraceSummary {
+  /** Tasks over 50 ms on the page's main thread. */
+  longTasks: TracedTask[];
+  /**
+   * Tasks that ran the content script's scan (`TracedTask.slice`, answers to messages left out): how
+   * many, the longest and how many over 50 ms, in wall time and in CPU time, and their sums.
+   */
+  slices: { count: number; longestMs: number; over50: number; longestCpuMs: number; over50Cpu: number; totalMs: number; totalCpuMs: number };
+  /** The longest task that answered a message (`TracedTask.answer`), wall and CPU ms; 0 when none. */
+  answer: { longestMs: number; longestCpuMs: number };
+  /** The same load's `stats.scanMs`, when the extension answered (set by the caller). */
+  scanMs?: number;
+  file?: string;
+}
+
+/** Starts a trace on `page`'s target; the returned function stops it and collects the events. */
+export async function startTrace(context: BrowserContext, page: Page): Promise<() => Promise<TraceEvent[]>> {
+  const session: CDPSession = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', (message) => {
+    for (const event of message.value as unknown as TraceEvent[]) events.push(event);
+  });
+  await session.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: CATEGORIES },
+  } as never);
+  return async () => {
+    const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+    await session.send('Tracing.end');
+    await complete;
+    await session.detach().catch(() => {});
+    return events;
+  };
+}
+
+const isTask = (event: TraceEvent) => event.ph === 'X' && (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask');
+
+/**
+ * Reads the page's main thread out of a trace: its long tasks, what they were, and the scan's slices.
+ * The trace covers the whole browser; the page is the renderer that committed `url` as a main frame.
+ */
+export function summarizeTrace(events: readonly TraceEvent[], url: string, saveAs?: string): TraceSummary {
+  const threadNames = new Map<string, string>();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name) threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
+  }
+  const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+  const busiest = new Map<string, number>();
+  for (const event of events) {
+    const key = `${event.pid}:${event.tid}`;
+    if (isTask(event) && threadNames.get(key) === 'CrRendererMain') busiest.set(key, (busiest.get(key) ?? 0) + (event.dur ?? 0));
+  }
+  const mainKey = commit ? `${commit.pid}:${commit.tid}` : [...busiest].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const onThread = (event: TraceEvent) => `${event.pid}:${event.tid}` === mainKey;
+  const load = events.find((event) => event.name === 'MarkLoad' && onThread(event) && event.args?.data?.isOutermostMainFrame !== false);
+  const onMain = events
+    .filter((event) => onThread(event) && (event.ph === 'X' || event.ph === 'I' || event.ph === 'i'))
+    .sort((a, b) => a.ts - b.ts);
+  const origin = onMain[0]?.ts ?? 0;
+  const domContentLoaded = events.find(
+    (event) => event.name === 'MarkDOMContent' && onThread(event) && event.args?.data?.isOutermostMainFrame !== false,
+  );
+  const parsedTs = domContentLoaded?.ts ?? load?.ts ?? Infinity;
+
+  // Outermost tasks only (a RunTask may nest inside ThreadControllerImpl::RunTask).
+  const tasks: TraceEvent[] = [];
+  for (const event of onMain) {
+    if (!isTask(event)) continue;
+    const outer = tasks[tasks.length - 1];
+    if (outer && event.ts < outer.ts + (outer.dur ?? 0)) continue;
+    tasks.push(event);
+  }
+
+  const summaries: Array<TracedTask & { durationUs: number }> = [];
+  let cursor = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    while (cursor < onMain.length && onMain[cursor]!.ts < task.ts) cursor++;
+    let parse = 0;
+    let render = 0;
+    let script = 0;
+    let gc = 0;
+    let slice = false;
+    let resumed = false;
+    let message = false;
+    /** The bench's own long-task observer callback (`LONG_TASK_OBSERVER`) ran in this task. */
+    let observer = false;
+    for (let i = cursor; i < onMain.length && onMain[i]!.ts <= end; i++) {
+      const child = onMain[i]!;
+      const duration = child.dur ?? 0;
+      switch (child.name) {
+        case 'ParseHTML':
+          parse += duration;
+          break;
+        case 'WebFrameWidgetImpl::UpdateLifecycle':
+        case 'UpdateLayoutTree':
+        case 'Layout':
+          render = Math.max(render, duration);
+          break;
+        case 'EvaluateScript':
+          if (child.args?.data?.url?.startsWith('chrome-extension://')) slice = true;
+          script = Math.max(script, duration);
+          break;
+        case 'FunctionCall':
+          if (child.args?.data?.functionName?.startsWith('PerformanceObserver')) observer = true;
+          script = Math.max(script, duration);
+          break;
+        case 'RunMicrotasks':
+        case 'v8.callFunction':
+        case 'v8.run':
+          script = Math.max(script, duration);
+          break;
+        case 'MinorGC':
+        case 'MajorGC':
+          gc += duration;
+          break;
+        case 'RunYieldContinuation':
+          slice = true;
+          resumed = true;
+          break;
+        case 'Receive mojo message':
+          // `tabs.sendMessage` arrives on an extension message port (a storage reply, which starts
+          // the first scan, comes on another interface).
+          if (child.args?.chrome_mojo_event_info?.mojo_interface_tag?.includes('MessagePort')) message = true;
+          break;
+      }
+    }
+    const afterParse = task.ts >= parsedTs;
+    if (afterParse && script >= 1000 && !observer) slice = true;
+    const top = Math.max(parse, render, script);
+    const kind = top === 0 ? 'other' : top === parse ? 'parse' : top === render ? 'render' : 'script';
+    summaries.push({
+      start: (task.ts - origin) / 1000,
+      duration: (task.dur ?? 0) / 1000,
+      cpuMs: (task.tdur ?? task.dur ?? 0) / 1000,
+      durationUs: task.dur ?? 0,
+      kind,
+      gcMs: gc / 1000,
+      slice,
+      answer: slice && message && !resumed,
+      afterParse,
+    });
+  }
+  const slices = summaries.filter((task) => task.slice && !task.answer);
+  const answers = summaries.filter((task) => task.answer);
+  let file: string | undefined;
+  if (saveAs) {
+    fs.writeFileSync(saveAs, zlib.gzipSync(JSON.stringify({ traceEvents: events })));
+    file = saveAs;
+  }
+  return {
+    longTasks: summaries.filter((task) => task.durationUs > 50_000).map(({ durationUs: _, ...task }) => task),
+    slices: {
+      count: slices.length,
+      longestMs: Math.max(0, ...slices.map((task) => task.duration)),
+      over50: slices.filter((task) => task.durationUs > 50_000).length,
+      longestCpuMs: Math.max(0, ...slices.map((task) => task.cpuMs)),
+      over50Cpu: slices.filter((task) => task.cpuMs > 50).length,
+      totalMs: slices.reduce((sum, task) => sum + task.duration, 0),
+      totalCpuMs: slices.reduce((sum, task) => sum + task.cpuMs, 0),
+    },
+    answer: {
+      longestMs: Math.max(0, ...answers.map((task) => task.duration)),
+      longestCpuMs: Math.max(0, ...answers.map((task) => task.cpuMs)),
+    },
+    ...(file ? { file } : {}),
+  };
+}
