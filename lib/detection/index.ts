@@ -43,6 +43,8 @@ interface BlockState {
  */
 export class PageDetector<K> {
   private readonly blocks = new Map<K, BlockState>();
+  /** The blocks that hold any candidate: on most pages a small share of all blocks, and all `decide` needs. */
+  private readonly withCandidates = new Set<K>();
   private readonly evidence = new PageEvidence();
 
   set(key: K, block: TextBlock): void {
@@ -52,6 +54,8 @@ export class PageDetector<K> {
     const evidence = readBlockEvidence(block.text, matchBlock(block.text, block.emphasis));
     this.evidence.add(evidence);
     this.blocks.set(key, { block, evidence });
+    if (evidence.candidates.length > 0) this.withCandidates.add(key);
+    else this.withCandidates.delete(key);
   }
 
   delete(key: K): void {
@@ -59,22 +63,20 @@ export class PageDetector<K> {
     if (!previous) return;
     this.evidence.remove(previous.evidence);
     this.blocks.delete(key);
+    this.withCandidates.delete(key);
   }
 
   /** Blocks with any candidate at all; the rest cannot hold a mention. */
   get candidateBlockCount(): number {
-    let count = 0;
-    for (const state of this.blocks.values()) if (state.evidence.candidates.length > 0) count++;
-    return count;
+    return this.withCandidates.size;
   }
 
   /** The accepted mentions of every block that has any, in each block's text order. */
   decide(): Map<K, Mention[]> {
     const summary = this.evidence.summarize();
     const decisions = new Map<K, Mention[]>();
-    for (const [key, state] of this.blocks) {
-      if (state.evidence.candidates.length === 0) continue;
-      const mentions = decideBlock(state.evidence.candidates, summary);
+    for (const key of this.withCandidates) {
+      const mentions = decideBlock(this.blocks.get(key)!.evidence.candidates, summary);
       if (mentions.length > 0) decisions.set(key, mentions);
     }
     return decisions;
