@@ -1,12 +1,16 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { CardEntity } from '../data/card-entity';
 import { KIND_LABELS } from '../data/entities';
 import type { Fact } from '../data/facts';
 import { paragraphNumber } from '../data/essay';
 import type { MatchReason } from '../lib/detection';
+import type { EssayPassage } from '../lib/messages';
 
 /** The card shows at most this many facts: a glance, not the essay. */
 export const MAX_CARD_FACTS = 3;
+
+/** What stands in a passage for the words of a spoiler the user has not asked to see. */
+export const HIDDEN_SPOILER_TEXT = '[spoiler hidden]';
 
 export interface EntityCardProps {
   entity: CardEntity;
@@ -21,6 +25,18 @@ export interface EntityCardProps {
    * show the essay (the popup); in a page the marker stays plain text.
    */
   onCite?: (paragraphId: string) => void;
+  /**
+   * Shows "More from the essay", which expands the first fact's paragraph in the card, fetched with
+   * this (in a page: from the background, since the content script does not carry the essay).
+   */
+  loadParagraph?: (paragraphId: string) => Promise<EssayPassage | undefined>;
+  /** Shows "Read in the essay", which calls this with the first fact's paragraph and quote. */
+  openEssay?: (paragraphId: string, quote?: string) => void;
+  /** Shows a Pin toggle when given; `pinned` is its state. */
+  onPin?: (pinned: boolean) => void;
+  pinned?: boolean;
+  /** The user has seen Heat: spoilers show without "Reveal". */
+  spoilersRevealed?: boolean;
 }
 
 /** The "why this matched" line for each reason detection gives. */
@@ -40,40 +56,248 @@ function safeParagraphNumber(id: string): number | undefined {
   }
 }
 
+// Passages ------------------------------------------------------------------------------------------
+
+export interface PassagePiece {
+  readonly text: string;
+  /** One of the entity's names: shown in bold. */
+  readonly name?: boolean;
+}
+
+/** An essay paragraph cut around the quoted words (`quote` is empty when they are not found). */
+export interface MarkedPassage {
+  readonly before: PassagePiece[];
+  readonly quote: PassagePiece[];
+  readonly after: PassagePiece[];
+}
+
+/**
+ * The forms of a name to find in the essay: the name, and its surname: the last word when it is a
+ * capitalised word ("Pacino"), with a short particle before it ("De Niro").
+ */
+export function nameForms(name: string): string[] {
+  const words = name.trim().split(/\s+/);
+  const forms = [words.join(' ')];
+  const last = words[words.length - 1]!;
+  if (words.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) {
+    const particle = words[words.length - 2]!;
+    forms.push(words.length > 2 && particle.length <= 3 ? `${particle} ${last}` : last);
+  }
+  return forms;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `text` cut into pieces, the forms of the name (whole words, longest first) flagged. */
+export function namePieces(text: string, forms: readonly string[]): PassagePiece[] {
+  const pieces: PassagePiece[] = [];
+  const alternatives = [...forms].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp);
+  let at = 0;
+  if (alternatives.length > 0) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      if (match.index > at) pieces.push({ text: text.slice(at, match.index) });
+      pieces.push({ text: match[0], name: true });
+      at = match.index + match[0].length;
+    }
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at) });
+  return pieces;
+}
+
+/**
+ * A paragraph ready to show: the words of spoilers not revealed (`hidden`) replaced, the quoted words
+ * set apart, the entity's names flagged.
+ */
+export function markPassage(text: string, quote: string | undefined, forms: readonly string[], hidden: readonly string[] = []): MarkedPassage {
+  let shown = text;
+  for (const words of hidden) if (words && words !== quote) shown = shown.split(words).join(HIDDEN_SPOILER_TEXT);
+  const at = quote ? shown.indexOf(quote) : -1;
+  if (!quote || at < 0) return { before: namePieces(shown, forms), quote: [], after: [] };
+  return {
+    before: namePieces(shown.slice(0, at), forms),
+    quote: namePieces(quote, forms),
+    after: namePieces(shown.slice(at + quote.length), forms),
+  };
+}
+
+// The card ------------------------------------------------------------------------------------------
+
+type PassageState = EssayPassage | 'loading' | 'failed';
+
+interface EntityCardState {
+  /** Spoiler facts the user revealed (by index). */
+  revealed: ReadonlySet<number>;
+  passage?: PassageState;
+  expanded: boolean;
+}
+
+/** Lines of context kept above the quote when a long paragraph opens scrolled to it. */
+const LINES_ABOVE_QUOTE = 2;
+
 /**
  * What the essay says about one entity, as a small card. The root element is the card's visible box
  * and the only element carrying `data-entity`. Styles: `components/card.css` (class names `hn-*`),
  * written to work inside a shadow root.
+ *
+ * A class component, without hooks: the card is the only Preact code in the content script, which
+ * runs in every page, and hooks would add about 1.5 KB (gzipped) to it.
  */
-export function EntityCard({ entity, reason, onClose, headingId, onCite }: EntityCardProps) {
-  const facts = entity.facts.slice(0, MAX_CARD_FACTS);
-  return (
-    <article class="hn-card" data-entity={entity.id} aria-labelledby={headingId}>
-      <header class="hn-card__head">
-        <div class="hn-card__titles">
-          <p class="hn-card__kind">{KIND_LABELS[entity.kind]}</p>
-          <h2 class="hn-card__name" id={headingId}>
-            {entity.name}
-          </h2>
-          {entity.role && <p class="hn-card__role">{entity.role}</p>}
-        </div>
-        {onClose && (
-          <button type="button" class="hn-card__close" aria-label="Close" title="Close" onClick={() => onClose()}>
-            <span aria-hidden="true">×</span>
-          </button>
+export class EntityCard extends Component<EntityCardProps, EntityCardState> {
+  override state: EntityCardState = { revealed: new Set(), expanded: false };
+  /** A fact whose Reveal button was just pressed: focus goes to its text, not lost to <body>. */
+  #revealedNow: number | undefined;
+  #mounted = true;
+
+  override componentWillUnmount(): void {
+    this.#mounted = false;
+  }
+
+  override componentDidUpdate(_: EntityCardProps, previous: EntityCardState): void {
+    const root = this.base as HTMLElement | undefined;
+    if (!root) return;
+    if (this.#revealedNow !== undefined) {
+      root.querySelectorAll('.hn-card__fact')[this.#revealedNow]?.querySelector<HTMLElement>('.hn-card__statement')?.focus({ preventScroll: true });
+      this.#revealedNow = undefined;
+    }
+    // A paragraph longer than its box opens at the quoted words, not at its first line.
+    const box = root.querySelector<HTMLElement>('blockquote.hn-card__passage');
+    const mark = box?.querySelector('mark');
+    if (box && mark && (previous.passage !== this.state.passage || !previous.expanded)) {
+      box.scrollTop = Math.max(0, mark.offsetTop - (parseFloat(getComputedStyle(box).lineHeight) || 20) * LINES_ABOVE_QUOTE);
+    }
+  }
+
+  #toggle(paragraph: string): void {
+    const { loadParagraph } = this.props;
+    const { expanded, passage } = this.state;
+    if (expanded || !loadParagraph) {
+      this.setState({ expanded: false });
+      return;
+    }
+    if (passage && passage !== 'failed') {
+      this.setState({ expanded: true });
+      return;
+    }
+    this.setState({ expanded: true, passage: 'loading' });
+    const settle = (answer: EssayPassage | undefined) => {
+      if (this.#mounted) this.setState({ passage: answer ?? 'failed' });
+    };
+    loadParagraph(paragraph).then(settle, () => settle(undefined));
+  }
+
+  override render() {
+    const { entity, reason, onClose, headingId, onCite, loadParagraph, openEssay, onPin, pinned = false, spoilersRevealed = false } = this.props;
+    const { revealed, passage, expanded } = this.state;
+    const facts = entity.facts.slice(0, MAX_CARD_FACTS);
+    const isShown = (index: number) => spoilersRevealed || !facts[index]!.spoiler || revealed.has(index);
+    // The fact "More from the essay" and "Read in the essay" follow: the first one on show.
+    const leadIndex = Math.max(0, facts.findIndex((_, index) => isShown(index)));
+    const lead = facts[leadIndex];
+    const passageId = `${headingId}-passage`;
+    const hidden = entity.facts
+      .filter((fact, index) => fact.spoiler && !spoilersRevealed && !revealed.has(index))
+      .map((fact) => fact.cite.quote);
+
+    return (
+      <article class="hn-card" data-entity={entity.id} aria-labelledby={headingId}>
+        <header class="hn-card__head">
+          <div class="hn-card__titles">
+            <p class="hn-card__kind">{KIND_LABELS[entity.kind]}</p>
+            <h2 class="hn-card__name" id={headingId} tabIndex={-1}>
+              {entity.name}
+            </h2>
+            {entity.role && <p class="hn-card__role">{entity.role}</p>}
+          </div>
+          {onPin && (
+            <button
+              type="button"
+              class="hn-card__icon hn-card__pin"
+              aria-pressed={pinned}
+              aria-label="Pin card"
+              title={pinned ? 'Unpin (P)' : 'Pin: keep open (P)'}
+              onClick={() => onPin(!pinned)}
+            >
+              <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+                <path fill="currentColor" d="M10.2 1 15 5.8l-1.4.5-3 3 .5 3.4-1.3 1.3-2.9-2.9L2.3 15.7 1 15.5l-.2-1.3 4.6-4.6-2.9-2.9 1.3-1.3 3.4.5 3-3z" />
+              </svg>
+            </button>
+          )}
+          {onClose && (
+            <button type="button" class="hn-card__icon hn-card__close" aria-label="Close" title="Close (Esc)" onClick={() => onClose()}>
+              <span aria-hidden="true">×</span>
+            </button>
+          )}
+        </header>
+        {facts.length > 0 ? (
+          <ul class="hn-card__facts" aria-label="From the essay">
+            {facts.map((fact, index) => (
+              <FactItem
+                key={`${entity.id}:${index}`}
+                fact={fact}
+                shown={isShown(index)}
+                onReveal={() => {
+                  this.#revealedNow = index;
+                  this.setState({ revealed: new Set(revealed).add(index) });
+                }}
+                onCite={onCite}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p class="hn-card__empty">The essay has nothing more to say about this one.</p>
         )}
-      </header>
-      {facts.length > 0 ? (
-        <ul class="hn-card__facts" aria-label="From the essay">
-          {facts.map((fact, index) => (
-            <FactItem key={`${entity.id}:${index}`} fact={fact} onCite={onCite} />
-          ))}
-        </ul>
-      ) : (
-        <p class="hn-card__empty">The essay has nothing more to say about this one.</p>
-      )}
-      {reason && REASON_TEXT[reason] && <p class="hn-card__reason">{REASON_TEXT[reason]}</p>}
-    </article>
+        {expanded && passage && lead && (
+          <Passage id={passageId} state={passage} quote={lead.cite.quote} forms={nameForms(entity.name)} hidden={hidden} />
+        )}
+        {lead && (loadParagraph || openEssay) && (
+          <div class="hn-card__actions">
+            {loadParagraph && (
+              <button
+                type="button"
+                class="hn-card__action"
+                aria-expanded={expanded}
+                aria-controls={expanded ? passageId : undefined}
+                onClick={() => this.#toggle(lead.cite.paragraph)}
+              >
+                More from the essay<span class="hn-card__chevron" aria-hidden="true" />
+              </button>
+            )}
+            {openEssay && (
+              <button type="button" class="hn-card__action" onClick={() => openEssay(lead.cite.paragraph, isShown(leadIndex) ? lead.cite.quote : undefined)}>
+                Read in the essay<span aria-hidden="true"> ↗</span>
+              </button>
+            )}
+          </div>
+        )}
+        {reason && REASON_TEXT[reason] && <p class="hn-card__reason">{REASON_TEXT[reason]}</p>}
+      </article>
+    );
+  }
+}
+
+function Passage({ id, state, quote, forms, hidden }: { id: string; state: PassageState; quote: string; forms: string[]; hidden: string[] }) {
+  if (state === 'loading' || state === 'failed') {
+    return (
+      <p class="hn-card__passage hn-card__note" id={id} role="status">
+        {state === 'loading' ? 'Loading the paragraph…' : 'The paragraph could not be loaded.'}
+      </p>
+    );
+  }
+  const marked = markPassage(state.text, quote, forms, hidden);
+  const pieces = (list: PassagePiece[]) => list.map((piece, index) => (piece.name ? <strong key={index}>{piece.text}</strong> : piece.text));
+  return (
+    // Focusable: it scrolls, and keyboard users must be able to scroll it.
+    <blockquote class="hn-card__passage" id={id} tabIndex={0} aria-label={`Essay paragraph ${state.number}`}>
+      <p class="hn-card__passage-number" aria-hidden="true">
+        ¶&nbsp;{state.number}
+      </p>
+      <p>
+        {pieces(marked.before)}
+        {marked.quote.length > 0 && <mark class="hn-card__quote">{pieces(marked.quote)}</mark>}
+        {pieces(marked.after)}
+      </p>
+    </blockquote>
   );
 }
 
@@ -83,31 +307,14 @@ function splitLastWord(text: string): [string, string] {
   return at < 0 ? ['', text] : [text.slice(0, at + 1), text.slice(at + 1)];
 }
 
-function FactItem({ fact, onCite }: { fact: Fact; onCite?: (paragraphId: string) => void }) {
-  const [revealed, setRevealed] = useState(false);
-  const statement = useRef<HTMLSpanElement>(null);
-  const revealedByUser = useRef(false);
-  // The Reveal button goes away once pressed: keep focus on the text it revealed, not lost to <body>.
-  useLayoutEffect(() => {
-    if (revealed && revealedByUser.current) {
-      revealedByUser.current = false;
-      statement.current?.focus({ preventScroll: true });
-    }
-  }, [revealed]);
+function FactItem({ fact, shown, onReveal, onCite }: { fact: Fact; shown: boolean; onReveal: () => void; onCite?: (paragraphId: string) => void }) {
   const cite = <Cite paragraph={fact.cite.paragraph} onCite={onCite} />;
-  if (fact.spoiler === true && !revealed) {
+  if (!shown) {
     return (
       <li class="hn-card__fact hn-card__fact--spoiler">
         <span class="hn-card__spoiler-note">Spoiler about the ending.</span>{' '}
         <span class="hn-card__keep">
-          <button
-            type="button"
-            class="hn-card__reveal"
-            onClick={() => {
-              revealedByUser.current = true;
-              setRevealed(true);
-            }}
-          >
+          <button type="button" class="hn-card__reveal" onClick={onReveal}>
             Reveal
           </button>
           {'\u00a0'}
@@ -119,7 +326,7 @@ function FactItem({ fact, onCite }: { fact: Fact; onCite?: (paragraphId: string)
   const [head, last] = splitLastWord(fact.text);
   return (
     <li class="hn-card__fact">
-      <span class="hn-card__statement" ref={statement} tabIndex={fact.spoiler ? -1 : undefined}>
+      <span class="hn-card__statement" tabIndex={fact.spoiler ? -1 : undefined}>
         {head}
         <span class="hn-card__keep">
           {last}

@@ -15,9 +15,9 @@ function registry(): HighlightRegistry | undefined {
 }
 
 export class HighlightPainter {
-  private mentions: Highlight | undefined;
-  private active: Highlight | undefined;
-  private activeRange: AbstractRange | undefined;
+  #mentions: Highlight | undefined;
+  #active: Highlight | undefined;
+  #activeRange: AbstractRange | undefined;
 
   /** Replaces the painted mentions (the browser lacks the API: nothing is painted, cards still work). */
   paint(ranges: Iterable<AbstractRange>): void {
@@ -25,47 +25,47 @@ export class HighlightPainter {
     if (!highlights) return;
     const highlight = new Highlight();
     for (const range of ranges) highlight.add(range);
-    this.mentions = highlight;
+    this.#mentions = highlight;
     highlights.set(MENTION_HIGHLIGHT, highlight);
-    this.reassertActive(highlights);
+    this.#reassertActive(highlights);
   }
 
   /** Marks one range as active (the pointer is on it, or its card is open), or none. */
   setActive(range: AbstractRange | undefined): void {
-    if (range === this.activeRange) return;
-    this.activeRange = range;
+    if (range === this.#activeRange) return;
+    this.#activeRange = range;
     const highlights = registry();
     if (!highlights) return;
     if (!range) {
-      this.active = undefined;
+      this.#active = undefined;
       highlights.delete(ACTIVE_HIGHLIGHT);
       return;
     }
-    this.active = new Highlight(range);
-    this.active.priority = 1;
-    highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    this.#active = new Highlight(range);
+    this.#active.priority = 1;
+    highlights.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
   /** Registers our highlights again if the page removed or replaced them. */
   reassert(): void {
     const highlights = registry();
     if (!highlights) return;
-    if (this.mentions && highlights.get(MENTION_HIGHLIGHT) !== this.mentions) highlights.set(MENTION_HIGHLIGHT, this.mentions);
-    this.reassertActive(highlights);
+    if (this.#mentions && highlights.get(MENTION_HIGHLIGHT) !== this.#mentions) highlights.set(MENTION_HIGHLIGHT, this.#mentions);
+    this.#reassertActive(highlights);
   }
 
   /** Removes everything we registered. */
   clear(): void {
     const highlights = registry();
-    this.mentions = undefined;
-    this.active = undefined;
-    this.activeRange = undefined;
+    this.#mentions = undefined;
+    this.#active = undefined;
+    this.#activeRange = undefined;
     if (!highlights) return;
     highlights.delete(MENTION_HIGHLIGHT);
     highlights.delete(ACTIVE_HIGHLIGHT);
   }
 
-  private reassertActive(highlights: HighlightRegistry): void {
-    if (this.active && highlights.get(ACTIVE_HIGHLIGHT) !== this.active) highlights.set(ACTIVE_HIGHLIGHT, this.active);
+  #reassertActive(highlights: HighlightRegistry): void {
+    if (this.#active && highlights.get(ACTIVE_HIGHLIGHT) !== this.#active) highlights.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 }

@@ -1,21 +1,48 @@
 import type { CardEntity } from '../../data/card-entity';
 import type { EntityId } from '../../data/entities';
-import { CardHost } from './card-host';
+import type { EssayPassage } from '../messages';
+import type { Theme } from '../settings';
+import { CardHost, type CardScheme } from './card-host';
 import type { MentionHit } from './hit-test';
-import { HoverIntent } from './hover-intent';
-import { sameMention, type MentionIndex } from './mention-index';
+import { HoverIntent, OPEN_DELAY_MS } from './hover-intent';
+import { sameMention, type MentionIndex, type PlacedMention } from './mention-index';
+import { darkBehind } from './page-theme';
+import { inSafeCorridor, type Point } from './safe-corridor';
 
 /**
  * Resting the pointer on a mention opens its card: pointer moves, at most one hit-test per animation
- * frame, feed `HoverIntent`, which opens and closes the card in `CardHost`. Escape, a click elsewhere
- * or the tab going hidden close it.
+ * frame, feed `HoverIntent`, which opens and closes the card in `CardHost`. The card follows WCAG
+ * 1.4.13: dismissible (Escape), hoverable (the pointer can travel to it through a safe corridor and
+ * stay on it), persistent (open until the pointer leaves, or pinned until closed). No card opens
+ * while the user selects text or scrolls. The keyboard path (`mention-stepper.ts`) opens cards here
+ * too.
  */
+
+/**
+ * Hit-tests wait this long after the page scrolls: the text moves under a still pointer, and a card
+ * popping up over whatever name passes by would interrupt reading.
+ */
+export const SCROLL_SETTLE_MS = 150;
+
+/** How long `flash` marks a mention (the popup's "show me where"). */
+export const FLASH_MS = 1000;
+
+/** Display settings the card follows. */
+export interface CardSettings {
+  readonly openDelayMs: number;
+  readonly theme: Theme;
+  readonly spoilersRevealed: boolean;
+}
 
 export interface HoverCardsOptions {
   readonly document: Document;
   readonly window: Window;
   /** What the card shows of an entity; asked of the background, so the page script carries no facts. */
   readonly lookup: (entity: EntityId) => Promise<CardEntity | undefined>;
+  /** One essay paragraph, for "More from the essay" (from the background too). */
+  readonly loadParagraph: (paragraph: string) => Promise<EssayPassage | undefined>;
+  /** Opens the essay at a paragraph ("Read in the essay"). */
+  readonly openEssay: (paragraph: string, quote?: string) => void;
   /** The mention under a viewport point. */
   readonly hitTest: (x: number, y: number) => MentionHit | undefined;
   /** Paints the mention under the pointer or with its card open as active (or none). */
@@ -32,131 +59,338 @@ export interface HoverCardsOptions {
   readonly clearTimeout: (id: number) => void;
 }
 
-export class HoverCards {
-  private readonly card: CardHost;
-  private readonly intent: HoverIntent<MentionHit>;
-  private framePending = false;
-  private pointer = { x: 0, y: 0 };
-  /** When the last pointer move happened (`performance.now()` time). */
-  private movedAt = 0;
-  private pointerTarget: EventTarget | null = null;
-  private underPointer: MentionHit | undefined;
-  /** One lookup per entity per page: cards reopen at once, and a failed lookup is tried again. */
-  private readonly entities = new Map<EntityId, Promise<CardEntity | undefined>>();
+/** A mention a card is for, with where the pointer was (none when the keyboard opened it). */
+interface CardTarget extends MentionHit {
+  readonly pointer?: Point;
+}
 
-  constructor(private readonly options: HoverCardsOptions) {
-    this.card = new CardHost(options.document, () => this.close());
-    this.intent = new HoverIntent<MentionHit>({
+/** Whether a key event comes from a place where the user types (a P there is a letter, not a command). */
+function fromEditable(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || /^(input|textarea|select)$/i.test(target.localName);
+}
+
+export class HoverCards {
+  readonly #card: CardHost;
+  readonly #intent: HoverIntent<CardTarget>;
+  #settings: CardSettings = { openDelayMs: OPEN_DELAY_MS, theme: 'system', spoilersRevealed: false };
+  #framePending = false;
+  #pointer: Point = { x: 0, y: 0 };
+  /** When the last pointer move happened (`performance.now()` time). */
+  #movedAt = 0;
+  #buttonsHeld = false;
+  #pointerTarget: EventTarget | null = null;
+  #underPointer: CardTarget | undefined;
+  /** Where the pointer left the open card's mention: the narrow end of the safe corridor. */
+  #corridorFrom: Point | undefined;
+  #scrolledAt = -Infinity;
+  #settleTimer: number | undefined;
+  /** The first Tab after pinning goes into the card. */
+  #tabIntoCard = false;
+  #flashing: AbstractRange | undefined;
+  #flashTimers: number[] = [];
+  /** Resolves when the card being opened is shown (or was not, the entity being unknown). */
+  #opening: Promise<void> = Promise.resolve();
+  /** One lookup per entity per page: cards reopen at once, and a failed lookup is tried again. */
+  readonly #entities = new Map<EntityId, Promise<CardEntity | undefined>>();
+
+  readonly #options: HoverCardsOptions;
+
+  constructor(options: HoverCardsOptions) {
+    this.#options = options;
+    this.#card = new CardHost(options.document, {
+      onDismiss: () => this.close(),
+      onPin: (pinned) => this.#pin(pinned, false),
+      loadParagraph: options.loadParagraph,
+      openEssay: options.openEssay,
+    });
+    this.#intent = new HoverIntent<CardTarget>({
       same: (a, b) => sameMention(a.placed, b.placed),
-      open: (hit) => {
-        void this.entity(hit.placed.mention.entity).then((entity) => {
+      open: (target) => {
+        this.#opening = this.entity(target.placed.mention.entity).then((entity) => {
           // The pointer may have moved on while the background answered.
-          if (!entity || this.intent.current !== hit) return;
-          this.card.show({ entity, reason: hit.placed.mention.reason }, { range: hit.range, pointer: this.pointer });
-          this.paintActive();
+          if (!entity || this.#intent.current !== target) return;
+          this.#card.show(
+            {
+              entity,
+              reason: target.placed.mention.reason,
+              pinned: this.#intent.pinned,
+              spoilersRevealed: this.#settings.spoilersRevealed,
+              scheme: this.#scheme(target.range),
+            },
+            { range: target.range, pointer: target.pointer },
+          );
+          this.#paintActive();
         });
       },
       close: () => {
-        this.card.hide();
-        this.paintActive();
+        this.#tabIntoCard = false;
+        this.#corridorFrom = undefined;
+        this.#card.hide();
+        this.#paintActive();
       },
       timers: { set: options.setTimeout, clear: options.clearTimeout },
     });
   }
 
   start(): void {
-    const { document, window, listen } = this.options;
-    listen<PointerEvent>(document, 'pointermove', (event) => this.onPointerMove(event), { capture: true, passive: true });
+    const { document, window, listen } = this.#options;
+    const passive = { capture: true, passive: true };
+    listen<PointerEvent>(document, 'pointermove', (event) => this.#onPointerMove(event), passive);
     listen<PointerEvent>(
       document,
       'pointerout',
       (event) => {
-        if (event.relatedTarget === null) this.pointerLeft(); // left the window
+        if (event.relatedTarget === null) this.#pointerLeft(); // left the window
       },
-      { capture: true, passive: true },
+      passive,
     );
     listen<PointerEvent>(
       document,
       'pointerdown',
       (event) => {
-        if (!this.card.owns(event.target)) this.close();
+        if (!this.#card.owns(event.target) && !this.#intent.pinned) this.close();
       },
-      { capture: true, passive: true },
+      passive,
     );
-    listen<KeyboardEvent>(window, 'keydown', (event) => {
-      if (event.key === 'Escape' && this.card.isOpen) this.close();
-    }, { capture: true });
+    listen(
+      document,
+      'scroll',
+      () => {
+        this.#scrolledAt = performance.now();
+        this.#intent.cancelPendingOpen();
+      },
+      passive,
+    );
+    listen<KeyboardEvent>(window, 'keydown', (event) => this.#onKeyDown(event), { capture: true });
     listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') this.close();
+      if (document.visibilityState === 'hidden' && !this.#intent.pinned) this.close();
     });
   }
 
-  /** Closes the card now. */
+  /** Display settings (theme, spoilers, rest delay); an open card keeps its look until it reopens. */
+  configure(settings: CardSettings): void {
+    this.#settings = settings;
+    this.#intent.setOpenDelay(settings.openDelayMs);
+  }
+
+  /** The mention whose card is open. */
+  get current(): PlacedMention | undefined {
+    return this.#intent.current?.placed;
+  }
+
+  /** Closes the card now (focus inside it goes back where it was). */
   close(): void {
-    this.intent.dismiss();
+    this.#intent.dismiss();
   }
 
-  /** The page's mentions were repainted: a card whose mention is gone closes. */
-  mentionsChanged(index: MentionIndex): void {
-    const open = this.intent.current;
-    if (open && !index.mentions.some((placed) => sameMention(placed, open.placed))) this.close();
-    if (this.underPointer && !index.mentions.some((placed) => sameMention(placed, this.underPointer!.placed))) {
-      this.underPointer = undefined;
-    }
-    this.paintActive();
+  /**
+   * Opens the card of a mention the keyboard stepped to, at once and held open until the pointer
+   * takes over; resolves when it shows.
+   */
+  async openFromKeyboard(hit: MentionHit): Promise<void> {
+    this.#intent.openNow({ placed: hit.placed, range: hit.range }, 'keyboard');
+    this.#paintActive();
+    await this.#opening;
   }
 
-  /** Closes the card and removes `<heat-notes-ui>` (the content script ends). */
-  destroy(): void {
-    this.close();
-    this.card.destroy();
+  /** Says `text` in the card's live region. */
+  announce(text: string): void {
+    this.#card.announce(text);
   }
 
-  private onPointerMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return; // no hover on touch
-    this.pointer = { x: event.clientX, y: event.clientY };
-    this.pointerTarget = event.target;
-    this.movedAt = event.timeStamp;
-    if (this.framePending) return;
-    this.framePending = true;
-    this.options.requestFrame(() => {
-      this.framePending = false;
-      this.hitTest();
-    });
-  }
-
-  private hitTest(): void {
-    if (this.card.owns(this.pointerTarget)) {
-      this.intent.pointerOnCard();
-      return;
-    }
-    const hit = this.options.hitTest(this.pointer.x, this.pointer.y);
-    // Ask for the card's content as soon as the pointer lands: the rest delay hides the round trip.
-    if (hit) void this.entity(hit.placed.mention.entity);
-    this.underPointer = hit;
-    this.intent.pointerOn(hit, Math.max(0, performance.now() - this.movedAt));
-    this.paintActive();
-  }
-
-  private entity(id: EntityId): Promise<CardEntity | undefined> {
-    let pending = this.entities.get(id);
+  /** What the card shows of an entity (cached). */
+  entity(id: EntityId): Promise<CardEntity | undefined> {
+    let pending = this.#entities.get(id);
     if (!pending) {
-      pending = this.options.lookup(id).catch(() => undefined);
-      this.entities.set(id, pending);
+      pending = this.#options.lookup(id).catch(() => undefined);
+      this.#entities.set(id, pending);
       void pending.then((entity) => {
-        if (!entity) this.entities.delete(id);
+        if (!entity) this.#entities.delete(id);
       });
     }
     return pending;
   }
 
-  private pointerLeft(): void {
-    this.underPointer = undefined;
-    this.intent.pointerOn(undefined);
-    this.paintActive();
+  /** Marks a mention as active for about a second (once, steadily, with reduced motion; else it blinks). */
+  flash(range: AbstractRange, reducedMotion: boolean): void {
+    for (const timer of this.#flashTimers) this.#options.clearTimeout(timer);
+    // On, off, on: a blink draws the eye; with reduced motion it stays on. Even phases show it.
+    const phases = reducedMotion ? [FLASH_MS] : [FLASH_MS * 0.35, FLASH_MS * 0.15, FLASH_MS * 0.5];
+    let at = 0;
+    this.#flashTimers = phases.map((ms, index) => {
+      at += ms;
+      const next = index + 1;
+      return this.#options.setTimeout(() => {
+        this.#flashing = next < phases.length && next % 2 === 0 ? range : undefined;
+        this.#paintActive();
+      }, at);
+    });
+    this.#flashing = range;
+    this.#paintActive();
   }
 
-  private paintActive(): void {
-    this.options.setActive((this.intent.current ?? this.underPointer)?.placed.range);
+  /** The page's mentions were repainted: a card whose mention is gone closes. */
+  mentionsChanged(index: MentionIndex): void {
+    const open = this.#intent.current;
+    if (open && !index.mentions.some((placed) => sameMention(placed, open.placed))) this.close();
+    if (this.#underPointer && !index.mentions.some((placed) => sameMention(placed, this.#underPointer!.placed))) {
+      this.#underPointer = undefined;
+    }
+    this.#paintActive();
+  }
+
+  /** Closes the card and removes `<heat-notes-ui>` (the content script ends). */
+  destroy(): void {
+    this.close();
+    for (const timer of this.#flashTimers) this.#options.clearTimeout(timer);
+    this.#card.destroy();
+  }
+
+  // Pointer --------------------------------------------------------------------------------------
+
+  #onPointerMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return; // no hover on touch
+    this.#pointer = { x: event.clientX, y: event.clientY };
+    this.#pointerTarget = event.target;
+    this.#movedAt = event.timeStamp;
+    this.#buttonsHeld = event.buttons !== 0;
+    if (this.#framePending) return;
+    this.#framePending = true;
+    this.#options.requestFrame(() => {
+      this.#framePending = false;
+      this.#hitTest();
+    });
+  }
+
+  /** Whether the user is selecting text (a button held, or a selection made): no card opens then. */
+  #selecting(): boolean {
+    if (this.#buttonsHeld) return true;
+    const selection = this.#options.document.getSelection();
+    return !!selection && !selection.isCollapsed;
+  }
+
+  #hitTest(): void {
+    // Just scrolled: the text moved under the pointer. Look again once scrolling has settled.
+    const sinceScroll = performance.now() - this.#scrolledAt;
+    if (sinceScroll < SCROLL_SETTLE_MS) {
+      if (this.#settleTimer === undefined) {
+        this.#settleTimer = this.#options.setTimeout(() => {
+          this.#settleTimer = undefined;
+          this.#hitTest();
+        }, SCROLL_SETTLE_MS - sinceScroll);
+      }
+      return;
+    }
+    if (this.#card.owns(this.#pointerTarget)) {
+      this.#corridorFrom = undefined;
+      this.#intent.pointerOnCard();
+      return;
+    }
+    const found = this.#selecting() ? undefined : this.#options.hitTest(this.#pointer.x, this.#pointer.y);
+    const hit: CardTarget | undefined = found && { ...found, pointer: this.#pointer };
+    const open = this.#intent.current;
+    if (open && hit && sameMention(hit.placed, open.placed)) {
+      this.#corridorFrom = undefined;
+    } else if (open && this.#onWayToCard()) {
+      // Between the mention and its card: hold on, whatever text the pointer crosses.
+      this.#underPointer = undefined;
+      this.#intent.pointerOnCard();
+      this.#paintActive();
+      return;
+    }
+    // Ask for the card's content as soon as the pointer lands: the rest delay hides the round trip.
+    if (hit) void this.entity(hit.placed.mention.entity);
+    this.#underPointer = hit;
+    this.#intent.pointerOn(hit, Math.max(0, performance.now() - this.#movedAt));
+    this.#paintActive();
+  }
+
+  /**
+   * Whether the pointer, having just left the open card's mention, is inside the safe corridor to the
+   * card. The corridor starts where it left; once the pointer is outside it, it is gone.
+   */
+  #onWayToCard(): boolean {
+    // The last hit-test found the pointer on the open mention: it has just left, from there.
+    const last = this.#underPointer;
+    if (last?.pointer && this.#intent.current && sameMention(last.placed, this.#intent.current.placed)) {
+      this.#corridorFrom = last.pointer;
+    }
+    const box = this.#card.rect();
+    if (this.#corridorFrom && box && inSafeCorridor(this.#corridorFrom, box, this.#pointer)) return true;
+    this.#corridorFrom = undefined;
+    return false;
+  }
+
+  #pointerLeft(): void {
+    this.#underPointer = undefined;
+    this.#corridorFrom = undefined;
+    this.#intent.pointerOn(undefined);
+    this.#paintActive();
+  }
+
+  // Keyboard -------------------------------------------------------------------------------------
+
+  #onKeyDown(event: KeyboardEvent): void {
+    if (!this.#card.isOpen || event.defaultPrevented) return;
+    const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
+    let consumed = false;
+    if (event.key === 'Escape') {
+      this.close();
+      consumed = true;
+    } else if (plain && (event.key === 'p' || event.key === 'P') && !event.shiftKey && !fromEditable(event)) {
+      this.#pin(!this.#intent.pinned, true);
+      consumed = true;
+    } else if (event.key === 'Tab' && plain) {
+      consumed = this.#onTab(event.shiftKey);
+    }
+    if (consumed) {
+      // Only what we acted on: the page's own Escape (its dialog, its menu) is not ours to take otherwise.
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }
+
+  /**
+   * Tab with a pinned card: the first Tab goes into the card; tabbing past either end of the card
+   * returns to where focus was, so the card sits in the tab order right after the user's place.
+   */
+  #onTab(backwards: boolean): boolean {
+    if (this.#card.hasFocus) {
+      if (!this.#card.focusAtEdge(backwards ? 'first' : 'last')) return false;
+      this.#card.restoreFocus();
+      return true;
+    }
+    if (backwards || !this.#tabIntoCard || !this.#intent.pinned) return false;
+    this.#tabIntoCard = false;
+    this.#card.focusInto('first');
+    return true;
+  }
+
+  #pin(pinned: boolean, fromKeyboard: boolean): void {
+    if (!this.#intent.current) return;
+    this.#intent.pin(pinned);
+    this.#card.setPinned(pinned);
+    this.#tabIntoCard = pinned;
+    if (pinned && fromKeyboard) {
+      this.#tabIntoCard = false;
+      this.#card.focusInto('heading');
+    }
+  }
+
+  // Looks ----------------------------------------------------------------------------------------
+
+  /** The card's colours: the user's theme; with "system", dark on a dark page too. */
+  #scheme(range: Range): CardScheme {
+    const { theme } = this.#settings;
+    if (theme !== 'system') return theme;
+    const node = range.startContainer;
+    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    return darkBehind(element, this.#options.window) ? 'dark' : 'light dark';
+  }
+
+  #paintActive(): void {
+    this.#options.setActive(this.#flashing ?? (this.#intent.current ?? this.#underPointer)?.placed.range);
   }
 }

@@ -10,11 +10,21 @@
  */
 export const OPEN_DELAY_MS = 300;
 
+/** The longest rest the user may ask for (settings): past half a second a card feels broken. */
+export const MAX_OPEN_DELAY_MS = 500;
+
 /**
  * How long a card stays after the pointer leaves its mention: time to travel from the name to the card
  * across the gap between them (Page Previews' `ABANDON_END_DELAY` is also 300 ms).
  */
 export const CLOSE_DELAY_MS = 300;
+
+/**
+ * What keeps a card open without the pointer on it: nothing (a hover card), the keyboard (opened by
+ * stepping to its mention: the pointer was never on it, so its leaving means nothing), or a pin (the
+ * user asked it to stay: the pointer changes nothing until it is unpinned or closed).
+ */
+export type Hold = 'none' | 'keyboard' | 'pinned';
 
 export interface Timers {
   set(callback: () => void, ms: number): number;
@@ -31,16 +41,45 @@ export interface HoverIntentOptions<T> {
 }
 
 export class HoverIntent<T> {
-  private shown: T | undefined;
-  private waitingFor: T | undefined;
-  private openTimer: number | undefined;
-  private closeTimer: number | undefined;
+  #shown: T | undefined;
+  #waitingFor: T | undefined;
+  #openTimer: number | undefined;
+  #closeTimer: number | undefined;
+  #hold: Hold = 'none';
+  #openDelayMs = OPEN_DELAY_MS;
 
-  constructor(private readonly options: HoverIntentOptions<T>) {}
+  readonly #options: HoverIntentOptions<T>;
+
+  constructor(options: HoverIntentOptions<T>) {
+    this.#options = options;
+  }
 
   /** The target whose card is open. */
   get current(): T | undefined {
-    return this.shown;
+    return this.#shown;
+  }
+
+  get pinned(): boolean {
+    return this.#hold === 'pinned';
+  }
+
+  /** The rest before a card opens (settings), never more than `MAX_OPEN_DELAY_MS`. */
+  setOpenDelay(ms: number): void {
+    this.#openDelayMs = Number.isFinite(ms) ? Math.max(0, Math.min(MAX_OPEN_DELAY_MS, ms)) : OPEN_DELAY_MS;
+  }
+
+  /** Opens `target`'s card now, held open by `hold` (the keyboard stepped to it). */
+  openNow(target: T, hold: Hold): void {
+    this.#cancelOpen();
+    this.#cancelClose();
+    this.#show(target, hold);
+  }
+
+  /** Pins the open card (it stays whatever the pointer does) or unpins it (a hover card again). */
+  pin(pinned: boolean): void {
+    if (this.#shown === undefined) return;
+    this.#hold = pinned ? 'pinned' : 'none';
+    this.#cancelClose();
   }
 
   /**
@@ -48,64 +87,80 @@ export class HoverIntent<T> {
    * next animation frame, which a busy page can delay: that wait counts as rest).
    */
   pointerOn(target: T | undefined, sinceMs = 0): void {
-    const { same } = this.options;
+    const { same } = this.#options;
+    if (this.#hold === 'pinned') return;
     if (!target) {
-      this.cancelOpen();
-      if (this.shown !== undefined && this.closeTimer === undefined) {
-        this.closeTimer = this.options.timers.set(() => this.close(), CLOSE_DELAY_MS);
+      this.#cancelOpen();
+      if (this.#shown !== undefined && this.#hold === 'none' && this.#closeTimer === undefined) {
+        this.#closeTimer = this.#options.timers.set(() => this.#close(), CLOSE_DELAY_MS);
       }
       return;
     }
-    if (this.shown !== undefined) {
-      // A card is open: stay, or move to the new mention at once.
-      this.cancelClose();
-      this.cancelOpen();
-      if (!same(this.shown, target)) this.show(target);
+    if (this.#shown !== undefined && same(this.#shown, target)) {
+      // On the open card's mention: it stays (and a keyboard card becomes a hover card).
+      this.#hold = 'none';
+      this.#cancelClose();
+      this.#cancelOpen();
       return;
     }
-    if (this.waitingFor !== undefined && same(this.waitingFor, target)) return;
-    this.cancelOpen();
-    this.waitingFor = target;
-    this.openTimer = this.options.timers.set(() => {
-      this.openTimer = undefined;
-      const waited = this.waitingFor;
-      this.waitingFor = undefined;
-      if (waited !== undefined) this.show(waited);
-    }, Math.max(0, OPEN_DELAY_MS - sinceMs));
+    if (this.#shown !== undefined && this.#hold === 'none') {
+      // A hover card is open: move to the new mention at once.
+      this.#cancelClose();
+      this.#cancelOpen();
+      this.#show(target, 'none');
+      return;
+    }
+    // No card, or one the keyboard opened: the pointer must rest first.
+    if (this.#waitingFor !== undefined && same(this.#waitingFor, target)) return;
+    this.#cancelOpen();
+    this.#waitingFor = target;
+    this.#openTimer = this.#options.timers.set(() => {
+      this.#openTimer = undefined;
+      const waited = this.#waitingFor;
+      this.#waitingFor = undefined;
+      if (waited !== undefined) this.#show(waited, 'none');
+    }, Math.max(0, this.#openDelayMs - sinceMs));
   }
 
-  /** The pointer is on the card: it stays. */
+  /** The pointer is on the card, or on its way there (the safe corridor): it stays. */
   pointerOnCard(): void {
-    this.cancelOpen();
-    this.cancelClose();
+    this.#cancelOpen();
+    this.#cancelClose();
+  }
+
+  /** Forgets a card about to open (the page scrolled: the text under the pointer moved on). */
+  cancelPendingOpen(): void {
+    this.#cancelOpen();
   }
 
   /** Closes now (Escape, a click elsewhere, switching off). */
   dismiss(): void {
-    this.cancelOpen();
-    this.close();
+    this.#cancelOpen();
+    this.#close();
   }
 
-  private show(target: T): void {
-    this.shown = target;
-    this.options.open(target);
+  #show(target: T, hold: Hold): void {
+    this.#shown = target;
+    this.#hold = hold;
+    this.#options.open(target);
   }
 
-  private close(): void {
-    this.cancelClose();
-    if (this.shown === undefined) return;
-    this.shown = undefined;
-    this.options.close();
+  #close(): void {
+    this.#cancelClose();
+    this.#hold = 'none';
+    if (this.#shown === undefined) return;
+    this.#shown = undefined;
+    this.#options.close();
   }
 
-  private cancelOpen(): void {
-    if (this.openTimer !== undefined) this.options.timers.clear(this.openTimer);
-    this.openTimer = undefined;
-    this.waitingFor = undefined;
+  #cancelOpen(): void {
+    if (this.#openTimer !== undefined) this.#options.timers.clear(this.#openTimer);
+    this.#openTimer = undefined;
+    this.#waitingFor = undefined;
   }
 
-  private cancelClose(): void {
-    if (this.closeTimer !== undefined) this.options.timers.clear(this.closeTimer);
-    this.closeTimer = undefined;
+  #cancelClose(): void {
+    if (this.#closeTimer !== undefined) this.#options.timers.clear(this.#closeTimer);
+    this.#closeTimer = undefined;
   }
 }

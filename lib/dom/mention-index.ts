@@ -23,18 +23,18 @@ export function sameMention(a: PlacedMention, b: PlacedMention): boolean {
  * there → binary search over that block's mentions (sorted by offset).
  */
 export class MentionIndex {
-  private readonly nodes = new Map<Text, { block: BlockText; start: number }>();
-  private readonly byBlock = new Map<BlockText, PlacedMention[]>();
+  readonly #nodes = new Map<Text, { block: BlockText; start: number }>();
+  readonly #byBlock = new Map<BlockText, PlacedMention[]>();
 
   constructor(readonly mentions: readonly PlacedMention[] = []) {
     for (const placed of mentions) {
       const { block } = placed;
-      const list = this.byBlock.get(block);
+      const list = this.#byBlock.get(block);
       if (list) list.push(placed);
-      else this.byBlock.set(block, [placed]);
+      else this.#byBlock.set(block, [placed]);
       // Only the text nodes a mention covers: a caret anywhere else is on no mention.
       for (let index = placed.firstNode; index <= placed.lastNode; index++) {
-        this.nodes.set(block.nodes[index]!, { block, start: block.starts[index]! });
+        this.#nodes.set(block.nodes[index]!, { block, start: block.starts[index]! });
       }
     }
   }
@@ -45,8 +45,8 @@ export class MentionIndex {
 
   /** The mentions (at most two) whose text holds a caret at `offset` in `node`, ends included. */
   at(node: Node, offset: number): PlacedMention[] {
-    const place = this.nodes.get(node as Text);
+    const place = this.#nodes.get(node as Text);
     if (!place) return [];
-    return spansAt(this.byBlock.get(place.block) ?? [], place.start + offset);
+    return spansAt(this.#byBlock.get(place.block) ?? [], place.start + offset);
   }
 }

@@ -44,7 +44,7 @@ class PageText {
   chars = 0;
 
   setBlock(block: BlockText): void {
-    this.forgetCounts(block.key);
+    this.#forgetCounts(block.key);
     this.blocks.set(block.key, block);
     this.textNodes += block.nodes.length;
     this.chars += block.text.length;
@@ -53,12 +53,12 @@ class PageText {
   }
 
   deleteBlock(key: BlockKey): void {
-    this.forgetCounts(key);
+    this.#forgetCounts(key);
     this.blocks.delete(key);
     this.detector.delete(key);
   }
 
-  private forgetCounts(key: BlockKey): void {
+  #forgetCounts(key: BlockKey): void {
     const old = this.blocks.get(key);
     if (!old) return;
     this.textNodes -= old.nodes.length;
@@ -89,66 +89,71 @@ const MAX_REPAIR_ROUNDS = 3;
 const emptyDamage = (): Damage => ({ blocks: new Set(), trees: [], disturbed: [], removed: false, everything: false });
 
 export class PageScanner {
-  private readonly document: Document;
-  private readonly painter = new HighlightPainter();
-  private readonly watcher: PageWatcher;
-  private text = new PageText();
-  private index = new MentionIndex();
-  private shadowRootList: ShadowRoot[] = [];
-  private active = false;
+  readonly #document: Document;
+  readonly #painter = new HighlightPainter();
+  readonly #watcher: PageWatcher;
+  #text = new PageText();
+  #index = new MentionIndex();
+  #orderedFor: MentionIndex | undefined;
+  #orderedList: readonly PlacedMention[] = [];
+  #shadowRootList: ShadowRoot[] = [];
+  #active = false;
   /** Bumped to drop every job queued or running (a new full scan, or switching off). */
-  private generation = 0;
-  private queue: Promise<void> = Promise.resolve();
-  private fullScanQueued = false;
-  private scanMs = 0;
+  #generation = 0;
+  #queue: Promise<void> = Promise.resolve();
+  #fullScanQueued = false;
+  #scanMs = 0;
   /** Whether the index and highlights show `text.placed` (false until a full scan has painted). */
-  private painted = false;
+  #painted = false;
 
-  constructor(private readonly options: PageScannerOptions) {
-    this.document = options.document;
-    this.watcher = new PageWatcher({
+  readonly #options: PageScannerOptions;
+
+  constructor(options: PageScannerOptions) {
+    this.#options = options;
+    this.#document = options.document;
+    this.#watcher = new PageWatcher({
       schedule: options.scheduleFrame,
-      onBatch: (batch) => void this.enqueueBatch(batch),
+      onBatch: (batch) => void this.#enqueueBatch(batch),
     });
   }
 
   get isActive(): boolean {
-    return this.active;
+    return this.#active;
   }
 
   /** The mentions now painted. */
   get mentions(): MentionIndex {
-    return this.index;
+    return this.#index;
   }
 
   /** Starts reading and painting the page (switched on). */
   start(): void {
-    if (this.active) return;
-    this.active = true;
+    if (this.#active) return;
+    this.#active = true;
     this.rescan();
   }
 
   /** Stops, and takes every highlight away at once (switched off, or the script ended). */
   stop(): void {
-    this.active = false;
-    this.generation++;
-    this.fullScanQueued = false;
-    this.watcher.disconnect();
-    this.painter.clear();
-    this.text = new PageText();
-    this.painted = false;
-    this.shadowRootList = [];
-    this.index = new MentionIndex();
-    this.scanMs = 0;
-    this.options.onRepaint?.(this.index);
+    this.#active = false;
+    this.#generation++;
+    this.#fullScanQueued = false;
+    this.#watcher.disconnect();
+    this.#painter.clear();
+    this.#text = new PageText();
+    this.#painted = false;
+    this.#shadowRootList = [];
+    this.#index = new MentionIndex();
+    this.#scanMs = 0;
+    this.#options.onRepaint?.(this.#index);
   }
 
   /** Reads the whole page afresh, dropping work queued for the page as it was (SPA navigation). */
   rescan(): void {
-    if (!this.active) return;
-    this.generation++;
-    this.fullScanQueued = false;
-    void this.enqueueFullScan(true);
+    if (!this.#active) return;
+    this.#generation++;
+    this.#fullScanQueued = false;
+    void this.#enqueueFullScan(true);
   }
 
   /**
@@ -156,15 +161,24 @@ export class PageScanner {
    * made to the page before this call processed (`mentions/get`, CONTRACT.md).
    */
   async settled(): Promise<void> {
-    if (!this.active) return;
-    const batch = this.watcher.takeBatch();
-    if (batch) void this.enqueueBatch(batch);
-    await this.queue;
+    if (!this.#active) return;
+    const batch = this.#watcher.takeBatch();
+    if (batch) void this.#enqueueBatch(batch);
+    await this.#queue;
+  }
+
+  /** The painted mentions in document order (sorted once per repaint). */
+  ordered(): readonly PlacedMention[] {
+    if (this.#orderedFor !== this.#index) {
+      this.#orderedFor = this.#index;
+      this.#orderedList = [...this.#index.mentions].sort(compareMentions);
+    }
+    return this.#orderedList;
   }
 
   /** The painted mentions in document order, as `mentions/get` reports them. */
   report(): MentionsResponse {
-    const placed = [...this.index.mentions].sort(compareMentions);
+    const placed = this.ordered();
     const mentions: MentionReport[] = placed.map(({ mention }) => ({
       entity: mention.entity,
       text: mention.text,
@@ -173,21 +187,21 @@ export class PageScanner {
     return {
       mentions,
       stats: {
-        scanMs: Math.round(this.scanMs * 100) / 100,
-        textNodes: this.text.textNodes,
-        chars: this.text.chars,
+        scanMs: Math.round(this.#scanMs * 100) / 100,
+        textNodes: this.#text.textNodes,
+        chars: this.#text.chars,
       },
     };
   }
 
   /** The mention under a viewport point. */
   hitTest(x: number, y: number): MentionHit | undefined {
-    return mentionAtPoint(this.index, this.document, x, y, this.shadowRootList);
+    return mentionAtPoint(this.#index, this.#document, x, y, this.#shadowRootList);
   }
 
   /** Paints one mention as the active one (pointer on it, or its card open), or none. */
   setActive(range: AbstractRange | undefined): void {
-    this.painter.setActive(range);
+    this.#painter.setActive(range);
   }
 
   // Jobs ---------------------------------------------------------------------------------------
@@ -196,70 +210,70 @@ export class PageScanner {
    * Queues a job. `scanMs` sums the main-thread time of every job finished since the page was last
    * read afresh on purpose (`freshPage`: switched on, or a navigation), rescans for floods included.
    */
-  private enqueue(run: (clock: SliceClock) => Promise<void>, freshPage = false): Promise<void> {
-    const generation = this.generation;
-    const isCurrent = () => generation === this.generation && this.active && !this.options.signal.aborted;
+  #enqueue(run: (clock: SliceClock) => Promise<void>, freshPage = false): Promise<void> {
+    const generation = this.#generation;
+    const isCurrent = () => generation === this.#generation && this.#active && !this.#options.signal.aborted;
     const job = async () => {
       if (!isCurrent()) return;
-      if (freshPage) this.scanMs = 0;
+      if (freshPage) this.#scanMs = 0;
       const clock = new SliceClock(isCurrent);
       clock.start();
       try {
         await run(clock);
         clock.finish();
-        this.scanMs += clock.spentMs;
+        this.#scanMs += clock.spentMs;
       } catch (error) {
         if (!(error instanceof Superseded)) console.warn('Heat Notes: reading the page failed', error);
       }
     };
-    this.queue = this.queue.then(job);
-    return this.queue;
+    this.#queue = this.#queue.then(job);
+    return this.#queue;
   }
 
-  private enqueueFullScan(freshPage = false): Promise<void> {
-    if (this.fullScanQueued) return this.queue;
-    this.fullScanQueued = true;
-    return this.enqueue(async (clock) => {
-      this.fullScanQueued = false;
-      await this.fullScan(clock);
+  #enqueueFullScan(freshPage = false): Promise<void> {
+    if (this.#fullScanQueued) return this.#queue;
+    this.#fullScanQueued = true;
+    return this.#enqueue(async (clock) => {
+      this.#fullScanQueued = false;
+      await this.#fullScan(clock);
     }, freshPage);
   }
 
-  private enqueueBatch(batch: MutationBatch): Promise<void> {
-    if (!this.active) return this.queue;
+  #enqueueBatch(batch: MutationBatch): Promise<void> {
+    if (!this.#active) return this.#queue;
     // Too many changes at once: read the page again, after whatever is running (not instead of it,
     // or a page that never stops changing would never get its first scan finished).
-    if (batch.kind === 'too-many') return this.enqueueFullScan();
+    if (batch.kind === 'too-many') return this.#enqueueFullScan();
     const records = batch.records;
-    return this.enqueue(async (clock) => {
-      const damage = this.damageFrom(records);
-      if (damage.everything) await this.fullScan(clock);
-      else await this.repair(damage, clock);
+    return this.#enqueue(async (clock) => {
+      const damage = this.#damageFrom(records);
+      if (damage.everything) await this.#fullScan(clock);
+      else await this.#repair(damage, clock);
     });
   }
 
   // Reading ------------------------------------------------------------------------------------
 
-  private async fullScan(clock: SliceClock): Promise<void> {
-    const document = this.document;
-    this.watcher.disconnect();
-    this.watcher.observe(document);
+  async #fullScan(clock: SliceClock): Promise<void> {
+    const document = this.#document;
+    this.#watcher.disconnect();
+    this.#watcher.observe(document);
     const text = new PageText();
     const damage = emptyDamage();
     const body = document.body;
     if (body && document.designMode !== 'on' && !isSkippedElement(body)) {
-      await this.read(text, body, { base: body, nested: true }, damage, clock);
+      await this.#read(text, body, { base: body, nested: true }, damage, clock);
     }
-    this.text = text;
-    this.painted = false;
-    this.shadowRootList = [...text.shadowRoots];
+    this.#text = text;
+    this.#painted = false;
+    this.#shadowRootList = [...text.shadowRoots];
     // Parts the page changed under the walk, read again now that it has passed.
-    if (!isEmpty(damage)) await this.repair(damage, clock, false);
-    await this.repaint(clock);
+    if (!isEmpty(damage)) await this.#repair(damage, clock, false);
+    await this.#repaint(clock);
   }
 
   /** Reads `root` (and the open shadow roots met there) into `text`. */
-  private async read(
+  async #read(
     text: PageText,
     root: Node,
     options: Pick<ReadOptions, 'base' | 'nested'>,
@@ -270,7 +284,7 @@ export class PageScanner {
     const onShadowRoot = (shadowRoot: ShadowRoot) => {
       if (text.shadowRoots.has(shadowRoot)) return;
       text.shadowRoots.add(shadowRoot);
-      this.watcher.observe(shadowRoot);
+      this.#watcher.observe(shadowRoot);
       roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true } });
     };
     const onDisturbed = (anchor: Node) => damage.disturbed.push(anchor);
@@ -283,8 +297,8 @@ export class PageScanner {
   }
 
   /** Reads again what `damage` names, then repaints (unless nothing we read was touched). */
-  private async repair(damage: Damage, clock: SliceClock, repaint = true): Promise<void> {
-    const text = this.text;
+  async #repair(damage: Damage, clock: SliceClock, repaint = true): Promise<void> {
+    const text = this.#text;
     let changed = false;
     if (damage.removed) {
       for (const key of text.blocks.keys()) {
@@ -301,7 +315,7 @@ export class PageScanner {
       changed = true;
       for (const anchor of pending.disturbed) {
         pending.trees.push(anchor);
-        const holder = anchor.parentNode && this.blockOf(anchor.parentNode);
+        const holder = anchor.parentNode && this.#blockOf(anchor.parentNode);
         if (holder) pending.blocks.add(holder);
       }
       const trees = outermost(pending.trees);
@@ -309,23 +323,23 @@ export class PageScanner {
       const next = emptyDamage();
       for (const key of pending.blocks) {
         if (key.isConnected && !insideAny(key, treeSet)) {
-          await this.read(text, key, { base: key, nested: false }, next, clock);
+          await this.#read(text, key, { base: key, nested: false }, next, clock);
         }
       }
       for (const tree of trees) {
-        if (!tree.isConnected || (!isShadowRootNode(tree) && !this.blockOf(tree))) continue;
+        if (!tree.isConnected || (!isShadowRootNode(tree) && !this.#blockOf(tree))) continue;
         const base = isShadowRootNode(tree) ? tree : null;
-        await this.read(text, tree, { base, nested: true }, next, clock);
+        await this.#read(text, tree, { base, nested: true }, next, clock);
       }
       pending = next;
     }
-    this.shadowRootList = [...text.shadowRoots];
-    if (repaint && changed) await this.repaint(clock);
+    this.#shadowRootList = [...text.shadowRoots];
+    if (repaint && changed) await this.#repaint(clock);
   }
 
   /** Decides, builds the ranges of blocks whose mentions changed, paints. */
-  private async repaint(clock: SliceClock): Promise<void> {
-    const text = this.text;
+  async #repaint(clock: SliceClock): Promise<void> {
+    const text = this.#text;
     const decisions = text.detector.decide();
     const placed = new Map<BlockKey, PlacedBlock>();
     const all: PlacedMention[] = [];
@@ -344,25 +358,25 @@ export class PageScanner {
       for (const mention of entry.mentions) all.push(mention);
     }
     text.placed = placed;
-    if (same && this.painted) {
+    if (same && this.#painted) {
       // The same ranges as painted: only make sure the page did not take our highlights away.
-      this.painter.reassert();
+      this.#painter.reassert();
       return;
     }
-    this.painted = true;
-    this.index = new MentionIndex(all);
-    this.painter.paint(all.map((mention) => mention.range));
-    this.options.onRepaint?.(this.index);
+    this.#painted = true;
+    this.#index = new MentionIndex(all);
+    this.#painter.paint(all.map((mention) => mention.range));
+    this.#options.onRepaint?.(this.#index);
   }
 
   // Changes ------------------------------------------------------------------------------------
 
-  private damageFrom(records: readonly MutationRecord[]): Damage {
+  #damageFrom(records: readonly MutationRecord[]): Damage {
     const damage = emptyDamage();
-    const document = this.document;
+    const document = this.#document;
     for (const record of records) {
       if (record.type === 'characterData') {
-        const key = this.blockOf(record.target);
+        const key = this.#blockOf(record.target);
         if (key) damage.blocks.add(key);
         continue;
       }
@@ -373,7 +387,7 @@ export class PageScanner {
       }
       // Whatever was removed, and from where: blocks no longer in the page are swept out below.
       if (record.removedNodes.length > 0) damage.removed = true;
-      const key = this.blockOf(record.target);
+      const key = this.#blockOf(record.target);
       if (!key) continue; // inside text we never read (a textarea, an editor, our own UI…)
       damage.blocks.add(key);
       for (const node of record.addedNodes) {
@@ -387,8 +401,8 @@ export class PageScanner {
    * The block whose text holds `node` (the node itself when it is a block), or null when the node's
    * text is never read: inside a skipped element, outside <body>, in a shadow root we do not watch.
    */
-  private blockOf(node: Node): BlockKey | null {
-    const body = this.document.body;
+  #blockOf(node: Node): BlockKey | null {
+    const body = this.#document.body;
     let block: BlockKey | null = null;
     for (let current: Node | null = node; current; current = current.parentNode) {
       if (current.nodeType === Node.ELEMENT_NODE) {
@@ -397,7 +411,7 @@ export class PageScanner {
         if (!block && BLOCK_TAGS.has(element.localName)) block = element;
         if (element === body) return block;
       } else if (isShadowRootNode(current)) {
-        return this.text.shadowRoots.has(current) ? (block ?? current) : null;
+        return this.#text.shadowRoots.has(current) ? (block ?? current) : null;
       }
     }
     return null;

@@ -25,29 +25,32 @@ export interface PageWatcherOptions {
 }
 
 export class PageWatcher {
-  private readonly observer: MutationObserver;
-  private pending: MutationRecord[] = [];
-  private overflowed = false;
-  private scheduled = false;
-  private readonly roots = new Set<Node>();
+  readonly #observer: MutationObserver;
+  #pending: MutationRecord[] = [];
+  #overflowed = false;
+  #scheduled = false;
+  readonly #roots = new Set<Node>();
 
-  constructor(private readonly options: PageWatcherOptions) {
-    this.observer = new MutationObserver((records) => this.collect(records));
+  readonly #options: PageWatcherOptions;
+
+  constructor(options: PageWatcherOptions) {
+    this.#options = options;
+    this.#observer = new MutationObserver((records) => this.#collect(records));
   }
 
   /** Starts watching a document or a shadow root (again: no-op). */
   observe(root: Document | ShadowRoot): void {
-    if (this.roots.has(root)) return;
-    this.roots.add(root);
-    this.observer.observe(root, OPTIONS);
+    if (this.#roots.has(root)) return;
+    this.#roots.add(root);
+    this.#observer.observe(root, OPTIONS);
   }
 
   /** Stops watching everything and drops whatever was not handed over yet. */
   disconnect(): void {
-    this.observer.disconnect();
-    this.roots.clear();
-    this.pending = [];
-    this.overflowed = false;
+    this.#observer.disconnect();
+    this.#roots.clear();
+    this.#pending = [];
+    this.#overflowed = false;
   }
 
   /**
@@ -55,40 +58,40 @@ export class PageWatcher {
    * there is nothing). For callers that must see the page as it is this instant (`mentions/get`).
    */
   takeBatch(): MutationBatch | undefined {
-    this.collect(this.observer.takeRecords());
-    return this.drain();
+    this.#collect(this.#observer.takeRecords());
+    return this.#drain();
   }
 
-  private collect(records: MutationRecord[]): void {
-    if (this.overflowed) return;
+  #collect(records: MutationRecord[]): void {
+    if (this.#overflowed) return;
     for (const record of records) {
-      if (!isAboutOurUi(record)) this.pending.push(record);
+      if (!isAboutOurUi(record)) this.#pending.push(record);
     }
-    if (this.pending.length > FULL_RESCAN_RECORDS) {
+    if (this.#pending.length > FULL_RESCAN_RECORDS) {
       // Keep no more: the page will be read afresh anyway (and a hidden tab, with no animation
       // frames, must not pile records up).
-      this.pending = [];
-      this.overflowed = true;
+      this.#pending = [];
+      this.#overflowed = true;
     }
-    if ((this.pending.length > 0 || this.overflowed) && !this.scheduled) {
-      this.scheduled = true;
-      this.options.schedule(() => {
-        this.scheduled = false;
-        const batch = this.drain();
-        if (batch) this.options.onBatch(batch);
+    if ((this.#pending.length > 0 || this.#overflowed) && !this.#scheduled) {
+      this.#scheduled = true;
+      this.#options.schedule(() => {
+        this.#scheduled = false;
+        const batch = this.#drain();
+        if (batch) this.#options.onBatch(batch);
       });
     }
   }
 
-  private drain(): MutationBatch | undefined {
-    if (this.overflowed) {
-      this.overflowed = false;
-      this.pending = [];
+  #drain(): MutationBatch | undefined {
+    if (this.#overflowed) {
+      this.#overflowed = false;
+      this.#pending = [];
       return { kind: 'too-many' };
     }
-    if (this.pending.length === 0) return undefined;
-    const records = this.pending;
-    this.pending = [];
+    if (this.#pending.length === 0) return undefined;
+    const records = this.#pending;
+    this.#pending = [];
     return { kind: 'records', records };
   }
 }

@@ -46,20 +46,24 @@ export class Superseded extends Error {
  */
 export class SliceClock {
   spentMs = 0;
-  private sliceStart = 0;
+  #sliceStart = 0;
 
-  constructor(private readonly isCurrent: () => boolean) {}
+  readonly #isCurrent: () => boolean;
+
+  constructor(isCurrent: () => boolean) {
+    this.#isCurrent = isCurrent;
+  }
 
   start(): void {
-    this.sliceStart = performance.now();
+    this.#sliceStart = performance.now();
   }
 
   finish(): void {
-    this.spentMs += performance.now() - this.sliceStart;
+    this.spentMs += performance.now() - this.#sliceStart;
   }
 
   get sliceIsOver(): boolean {
-    return performance.now() - this.sliceStart >= SLICE_BUDGET_MS;
+    return performance.now() - this.#sliceStart >= SLICE_BUDGET_MS;
   }
 
   /**
@@ -70,6 +74,6 @@ export class SliceClock {
     this.finish();
     await yieldToPage();
     this.start();
-    if (!this.isCurrent()) throw new Superseded();
+    if (!this.#isCurrent()) throw new Superseded();
   }
 }

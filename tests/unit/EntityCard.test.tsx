@@ -2,7 +2,7 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EntityCard, MAX_CARD_FACTS } from '../../components/EntityCard';
+import { EntityCard, HIDDEN_SPOILER_TEXT, MAX_CARD_FACTS, markPassage, nameForms } from '../../components/EntityCard';
 import { CATALOG, KIND_LABELS, type Entity } from '../../data/catalog';
 import { ENTITY_IDS } from '../../data/entities';
 import { paragraphNumber } from '../../data/essay';
@@ -126,5 +126,146 @@ describe('EntityCard', () => {
         else expect(root?.textContent).toContain(fact.text);
       }
     }
+  });
+});
+
+/** Waits for promises the card awaits (a paragraph loading) and the renders they cause. */
+async function settle() {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+const buttonNamed = (name: RegExp) => [...container.querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
+
+describe('EntityCard, in a page', () => {
+  const paragraph = {
+    paragraph: 'p1',
+    number: 1,
+    text: 'The scene is famous. While Al Pacino’s Vincent Hanna talks, Pacino listens. At the end only one man will make it out alive in the end.',
+  };
+  const withQuote: Entity = {
+    ...pacino,
+    facts: [{ text: 'Plays Vincent Hanna.', cite: { paragraph: 'p1', quote: 'While Al Pacino’s Vincent Hanna talks' } }, pacino.facts[1]!],
+  };
+
+  it('expands the first fact’s paragraph in place with "More from the essay", the name in bold and the quote marked', async () => {
+    const loadParagraph = vi.fn(async () => paragraph);
+    mount(<EntityCard entity={withQuote} headingId="h" loadParagraph={loadParagraph} />);
+    const more = buttonNamed(/More from the essay/)!;
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    act(() => more.click());
+    await settle();
+    expect(loadParagraph).toHaveBeenCalledWith('p1');
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    const passage = container.querySelector(`#${more.getAttribute('aria-controls')}`);
+    expect(passage?.textContent).toContain('The scene is famous.');
+    expect([...passage!.querySelectorAll('strong')].map((b) => b.textContent)).toEqual(['Al Pacino', 'Pacino']);
+    expect(passage!.querySelector('mark')?.textContent).toBe('While Al Pacino’s Vincent Hanna talks');
+    // The spoiler fact is not revealed: its words stay hidden in the paragraph too.
+    expect(passage!.textContent).not.toContain('only one man will make it out alive');
+    expect(passage!.textContent).toContain(HIDDEN_SPOILER_TEXT);
+    act(() => more.click());
+    expect(container.querySelector('.hn-card__passage')).toBeNull();
+    // Open again: no second request.
+    act(() => more.click());
+    expect(loadParagraph).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when the paragraph cannot be loaded', async () => {
+    mount(<EntityCard entity={withQuote} headingId="h" loadParagraph={async () => undefined} />);
+    act(() => buttonNamed(/More from the essay/)!.click());
+    await settle();
+    expect(container.querySelector('.hn-card__passage')?.textContent).toMatch(/could not be loaded/);
+  });
+
+  it('opens the essay at the first fact’s paragraph and quote with "Read in the essay"', () => {
+    const openEssay = vi.fn();
+    mount(<EntityCard entity={withQuote} headingId="h" openEssay={openEssay} />);
+    act(() => buttonNamed(/Read in the essay/)!.click());
+    expect(openEssay).toHaveBeenCalledWith('p1', 'While Al Pacino’s Vincent Hanna talks');
+  });
+
+  it('leads with the first fact on show: a hidden spoiler is passed over', () => {
+    const openEssay = vi.fn();
+    const spoilerFirst: Entity = { ...pacino, facts: [pacino.facts[1]!, pacino.facts[2]!] };
+    mount(<EntityCard entity={spoilerFirst} headingId="h" openEssay={openEssay} />);
+    act(() => buttonNamed(/Read in the essay/)!.click());
+    expect(openEssay).toHaveBeenCalledWith('p4', pacino.facts[2]!.cite.quote);
+  });
+
+  it('shows no essay actions unless the host can load or open the essay', () => {
+    mount(<EntityCard entity={pacino} headingId="h" />);
+    expect(buttonNamed(/More from the essay|Read in the essay/)).toBeUndefined();
+  });
+
+  it('has a Pin toggle that reports the new state', () => {
+    const onPin = vi.fn();
+    mount(<EntityCard entity={pacino} headingId="h" onPin={onPin} />);
+    const pin = buttonNamed(/^Pin card$/)!;
+    expect(pin.getAttribute('aria-pressed')).toBe('false');
+    act(() => pin.click());
+    expect(onPin).toHaveBeenLastCalledWith(true);
+    mount(<EntityCard entity={pacino} headingId="h" onPin={onPin} pinned />);
+    expect(buttonNamed(/^Pin card$/)!.getAttribute('aria-pressed')).toBe('true');
+    act(() => buttonNamed(/^Pin card$/)!.click());
+    expect(onPin).toHaveBeenLastCalledWith(false);
+    mount(<EntityCard entity={pacino} headingId="h" />);
+    expect(buttonNamed(/^Pin card$/)).toBeUndefined();
+  });
+
+  it('shows spoilers without Reveal when the user has said they have seen Heat', () => {
+    mount(<EntityCard entity={pacino} headingId="h" spoilersRevealed />);
+    expect(container.textContent).toContain(SPOILER_TEXT);
+    expect(buttonNamed(/^Reveal$/)).toBeUndefined();
+  });
+
+  it('moves focus to a spoiler’s text once its Reveal button is pressed (the button is gone)', () => {
+    mount(<EntityCard entity={pacino} headingId="h" />);
+    const reveal = buttonNamed(/^Reveal$/)!;
+    reveal.focus();
+    act(() => reveal.click());
+    expect(document.activeElement?.textContent).toContain(SPOILER_TEXT);
+    expect(document.activeElement?.className).toBe('hn-card__statement');
+  });
+
+  it('lets the heading take focus, for a card pinned from the keyboard', () => {
+    mount(<EntityCard entity={pacino} headingId="h" />);
+    expect(container.querySelector('#h')?.getAttribute('tabindex')).toBe('-1');
+  });
+});
+
+describe('passages', () => {
+  it('finds a person by full name and surname, a particle kept with it', () => {
+    expect(nameForms('Al Pacino')).toEqual(['Al Pacino', 'Pacino']);
+    expect(nameForms('Robert De Niro')).toEqual(['Robert De Niro', 'De Niro']);
+    expect(nameForms('Heat')).toEqual(['Heat']);
+    expect(nameForms('Heat 2')).toEqual(['Heat 2']);
+    expect(nameForms('L.A. Takedown')).toEqual(['L.A. Takedown', 'Takedown']);
+  });
+
+  it('marks names as whole words only, a possessive left outside', () => {
+    const marked = markPassage('Mann’s Heat: Manny met Mann, and Michael Mann smiled.', undefined, nameForms('Michael Mann'));
+    const bold = marked.before.filter((piece) => piece.name).map((piece) => piece.text);
+    expect(bold).toEqual(['Mann', 'Mann', 'Michael Mann']);
+    expect(marked.before.map((piece) => piece.text).join('')).toBe('Mann’s Heat: Manny met Mann, and Michael Mann smiled.');
+    expect(marked.quote).toEqual([]);
+  });
+
+  it('cuts the paragraph around the quote, and shows it whole when the quote is not there', () => {
+    const text = 'One. Two with Pacino. Three.';
+    const marked = markPassage(text, 'Two with Pacino.', ['Pacino']);
+    expect(marked.before).toEqual([{ text: 'One. ' }]);
+    expect(marked.quote).toEqual([{ text: 'Two with ' }, { text: 'Pacino', name: true }, { text: '.' }]);
+    expect(marked.after).toEqual([{ text: ' Three.' }]);
+    const missing = markPassage(text, 'Four.', ['Pacino']);
+    expect(missing.quote).toEqual([]);
+    expect(missing.before.map((piece) => piece.text).join('')).toBe(text);
+  });
+
+  it('hides the words of spoilers, but never the quote it was opened for', () => {
+    const text = 'Before. The secret ending. After.';
+    expect(markPassage(text, undefined, [], ['The secret ending.']).before[0]!.text).toBe(`Before. ${HIDDEN_SPOILER_TEXT} After.`);
+    expect(markPassage(text, 'The secret ending.', [], ['The secret ending.']).quote[0]!.text).toBe('The secret ending.');
   });
 });
