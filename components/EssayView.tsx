@@ -1,11 +1,13 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATALOG, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
 import { detectMentions, type MatchReason, type Mention } from '../lib/detection';
 import { EntityCard } from './EntityCard';
+import { findQuote, type EssayTarget, type Span } from './essay-target';
 import './card.css';
+import './reader.css';
 import './essay.css';
 
 /** Average silent reading speed used for the estimate above the essay. */
@@ -14,6 +16,21 @@ export const WORDS_PER_MINUTE = 230;
 export interface EssayViewProps {
   /** The paragraphs to show, in order; the essay by default. */
   paragraphs?: readonly EssayParagraph[];
+  /** `popup`: the narrow toolbar popup (the default). `page`: the full-page reader, `essay.html`. */
+  variant?: 'popup' | 'page';
+  /**
+   * Where to open: the paragraph is scrolled into view on first render, and the quoted words in it are
+   * marked (a `<mark>` around them; the paragraph's text stays exactly the essay's).
+   */
+  target?: EssayTarget;
+  /** Shown at the end of the title's line: a link. */
+  titleAside?: ComponentChildren;
+  /** Shown under the title and reading time: reader controls, pictures. */
+  headerExtra?: ComponentChildren;
+  /** Content set after a paragraph, keyed by its id: the essay page's figures. */
+  after?: Readonly<Record<string, ComponentChildren>>;
+  /** The user has seen Heat: the card shows facts about the ending without "Reveal". */
+  spoilersRevealed?: boolean;
 }
 
 export function countWords(text: string): number {
@@ -56,6 +73,15 @@ const OPEN_DELAY_MS = 150;
 const CLOSE_DELAY_MS = 220;
 const FLASH_MS = 1600;
 
+/** The card keeps this far from the edges of the view. */
+const VIEW_MARGIN = 8;
+
+/** How much of the top of the view a sticky bar covers, read from the root's `scroll-padding-top`. */
+function obscuredTop(): number {
+  const value = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop);
+  return Number.isFinite(value) ? value : 0;
+}
+
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -64,11 +90,19 @@ function prefersReducedMotion(): boolean {
  * The whole essay, every paragraph in full and addressable by its id, with the entities it names
  * marked; resting on (or focusing) a mark shows that entity's card in a popover.
  */
-export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
+export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, titleAside, headerExtra, after, spoilersRevealed = false }: EssayViewProps) {
   const baseId = useId();
   const popoverId = `${baseId}-card`;
   const headingId = `${baseId}-card-title`;
   const marks = useMemo(() => essayMarks(paragraphs), [paragraphs]);
+  /** Where the view is asked to be: the `target` prop at first, then a card's "Read in the essay". */
+  const [goal, setGoal] = useState<EssayTarget | undefined>(target);
+  const mounted = useRef(false);
+  const quoted = useMemo(() => {
+    const paragraph = goal?.paragraph ? paragraphs.find((p) => p.id === goal.paragraph) : undefined;
+    const span = paragraph ? findQuote(paragraph.text, goal?.quote) : undefined;
+    return paragraph && span ? { paragraph: paragraph.id, span } : undefined;
+  }, [paragraphs, goal]);
   const words = useMemo(() => paragraphs.reduce((sum, p) => sum + countWords(p.text), 0), [paragraphs]);
 
   const rootRef = useRef<HTMLDivElement>(null);
@@ -136,6 +170,9 @@ export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
     const floating = popoverRef.current;
     if (!active || !floating) return;
     const anchor = active.anchor;
+    // Keep clear of what covers the top of the view (the essay page's sticky bar), as the page
+    // declares it for scrolling: `scroll-padding-top`.
+    const padding = { top: VIEW_MARGIN + obscuredTop(), right: VIEW_MARGIN, bottom: VIEW_MARGIN, left: VIEW_MARGIN };
     const update = () => {
       void computePosition(anchor, floating, {
         strategy: 'fixed',
@@ -143,11 +180,11 @@ export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
         middleware: [
           inline(),
           offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
+          flip({ padding }),
+          shift({ padding }),
           // A card taller than the room it has scrolls inside itself rather than leaving the view.
           size({
-            padding: 8,
+            padding,
             apply({ availableHeight }) {
               floating.style.setProperty('--hn-card-max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
             },
@@ -207,6 +244,43 @@ export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
     setFlashed(paragraphId);
   };
 
+  // Go to the goal paragraph, with the quoted words in view: at once on opening, smoothly after.
+  useLayoutEffect(() => {
+    const first = !mounted.current;
+    mounted.current = true;
+    const id = goal?.paragraph;
+    const root = rootRef.current;
+    const element = id && root?.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
+    if (!element) return;
+    const behavior: ScrollBehavior = first || prefersReducedMotion() ? 'auto' : 'smooth';
+    const quote = element.querySelector<HTMLElement>('.hn-quote');
+    // A paragraph taller than the view: centre the quoted words rather than the paragraph's top.
+    const tall = element.getBoundingClientRect().height > window.innerHeight * 0.8;
+    (quote && tall ? quote : element).scrollIntoView({ block: quote && tall ? 'center' : 'start', behavior });
+    element.focus({ preventScroll: true });
+    setFlashed(id);
+  }, [goal]);
+
+  /** A card's "Read in the essay": this view is the essay, so go to the paragraph and mark the words. */
+  const openInEssay = (paragraphId: string, quote?: string) => {
+    close(false);
+    setGoal({ paragraph: paragraphId, quote });
+    if (variant === 'page') {
+      const query = quote ? `?quote=${encodeURIComponent(quote)}` : '';
+      history.replaceState(null, '', `${location.pathname}${query}#${encodeURIComponent(paragraphId)}`);
+    }
+  };
+
+  // A link to a paragraph (`#p3`, from a card or a figure) scrolls to it and flashes it.
+  useEffect(() => {
+    const onHashChange = () => {
+      const id = location.hash.slice(1);
+      if (paragraphs.some((p) => p.id === id)) goToParagraph(id);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  });
+
   const markHandlers = (key: string, mention: Mention) => {
     const descriptor = (anchor: HTMLElement): Active => ({ key, entity: mention.entity, reason: mention.reason, anchor });
     return {
@@ -241,47 +315,54 @@ export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
   };
 
   const activeEntity = active ? CATALOG[active.entity] : undefined;
+  const quoteIn = (paragraphId: string) => (quoted?.paragraph === paragraphId ? quoted.span : undefined);
 
   return (
-    <div class="hn-essay" ref={rootRef}>
+    <div class={`hn-essay hn-essay--${variant}`} ref={rootRef}>
       <header class="hn-essay__header">
-        <h2 class="hn-essay__title">The essay</h2>
+        <div class="hn-essay__title-row">
+          {variant === 'page' ? <h1 class="hn-essay__title">The essay</h1> : <h2 class="hn-essay__title">The essay</h2>}
+          {titleAside}
+        </div>
         <p class="hn-essay__meta">
-          {readingMinutes(words)} min read · {words.toLocaleString('en')} words
+          {readingMinutes(words)} min read · {words.toLocaleString('en')} words · {paragraphs.length} paragraphs
         </p>
+        {headerExtra}
         <p class="hn-essay__hint">
           Names are marked in the text: rest on one, or focus it and press Enter, to see what the essay says about it.
         </p>
       </header>
       <div class="hn-essay__body">
         {paragraphs.map((paragraph, index) => (
-          <p
-            key={paragraph.id}
-            id={paragraph.id}
-            tabIndex={-1}
-            class={flashed === paragraph.id ? 'hn-essay__para hn-essay__para--flash' : 'hn-essay__para'}
-            data-number={index + 1}
-          >
-            {renderMarked(paragraph, marks[index] ?? [], (mention, text) => {
-              const key = `${paragraph.id}:${mention.start}`;
-              const isActive = active?.key === key;
-              return (
-                <mark
-                  key={key}
-                  class={isActive ? 'hn-mention hn-mention--active' : 'hn-mention'}
-                  data-entity-ref={mention.entity}
-                  tabIndex={0}
-                  role="button"
-                  aria-haspopup="dialog"
-                  aria-expanded={isActive}
-                  aria-controls={isActive ? popoverId : undefined}
-                  {...markHandlers(key, mention)}
-                >
-                  {text}
-                </mark>
-              );
-            })}
-          </p>
+          <Fragment key={paragraph.id}>
+            <p
+              id={paragraph.id}
+              tabIndex={-1}
+              class={flashed === paragraph.id ? 'hn-essay__para hn-essay__para--flash' : 'hn-essay__para'}
+              data-number={index + 1}
+            >
+              {renderMarked(paragraph, marks[index] ?? [], quoteIn(paragraph.id), (mention, text) => {
+                const key = `${paragraph.id}:${mention.start}`;
+                const isActive = active?.key === key;
+                return (
+                  <mark
+                    key={key}
+                    class={isActive ? 'hn-mention hn-mention--active' : 'hn-mention'}
+                    data-entity-ref={mention.entity}
+                    tabIndex={0}
+                    role="button"
+                    aria-haspopup="dialog"
+                    aria-expanded={isActive}
+                    aria-controls={isActive ? popoverId : undefined}
+                    {...markHandlers(key, mention)}
+                  >
+                    {text}
+                  </mark>
+                );
+              })}
+            </p>
+            {after?.[paragraph.id]}
+          </Fragment>
         ))}
       </div>
       {active && activeEntity && (
@@ -319,6 +400,8 @@ export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
             headingId={headingId}
             onClose={() => close(!!popoverRef.current?.contains(document.activeElement))}
             onCite={goToParagraph}
+            openEssay={openInEssay}
+            spoilersRevealed={spoilersRevealed}
           />
         </div>
       )}
@@ -326,20 +409,46 @@ export function EssayView({ paragraphs = ESSAY }: EssayViewProps) {
   );
 }
 
-/** The paragraph's text with each mention replaced by `mark(mention, text)`; the text itself is untouched. */
+/**
+ * The paragraph's text with each mention replaced by `mark(mention, text)`, and the quoted span (if
+ * any) wrapped in a `<mark class="hn-quote">`; the text itself is untouched. A mention that straddles
+ * an end of the quote is left unmarked rather than split.
+ */
 function renderMarked(
   paragraph: EssayParagraph,
+  mentions: readonly Mention[],
+  quote: Span | undefined,
+  mark: (mention: Mention, text: string) => ComponentChildren,
+): ComponentChildren[] {
+  const { text } = paragraph;
+  if (!quote) return markRange(text, 0, text.length, mentions, mark);
+  const inside = mentions.filter((m) => m.start >= quote.start && m.end <= quote.end);
+  const outside = mentions.filter((m) => m.end <= quote.start || m.start >= quote.end);
+  return [
+    ...markRange(text, 0, quote.start, outside, mark),
+    <mark key="quote" class="hn-quote" data-quote="">
+      {markRange(text, quote.start, quote.end, inside, mark)}
+    </mark>,
+    ...markRange(text, quote.end, text.length, outside, mark),
+  ];
+}
+
+/** `text` from `from` to `to`, with the mentions that lie inside it replaced by marks. */
+function markRange(
+  text: string,
+  from: number,
+  to: number,
   mentions: readonly Mention[],
   mark: (mention: Mention, text: string) => ComponentChildren,
 ): ComponentChildren[] {
   const parts: ComponentChildren[] = [];
-  let at = 0;
+  let at = from;
   for (const mention of mentions) {
-    if (mention.start < at || mention.end > paragraph.text.length) continue;
-    if (mention.start > at) parts.push(paragraph.text.slice(at, mention.start));
-    parts.push(mark(mention, paragraph.text.slice(mention.start, mention.end)));
+    if (mention.start < at || mention.end > to) continue;
+    if (mention.start > at) parts.push(text.slice(at, mention.start));
+    parts.push(mark(mention, text.slice(mention.start, mention.end)));
     at = mention.end;
   }
-  if (at < paragraph.text.length) parts.push(paragraph.text.slice(at));
+  if (at < to) parts.push(text.slice(at, to));
   return parts;
 }

@@ -2,6 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerBackgroundMessage, type BackgroundEffects } from '../lib/background/answer';
 import { stepDirection } from '../lib/background/commands';
+import {
+  clearTabsBeforeInstall,
+  forgetTabBeforeInstall,
+  recordTabsBeforeInstall,
+  type ReadinessStorage,
+} from '../lib/background/tab-readiness';
 import type { ContentMessage } from '../lib/messages';
 
 /** The badge's colour: the highlight amber, dark enough for white text. */
@@ -29,4 +35,19 @@ export default defineBackground(() => {
     // A tab without a content script (a browser page, one opened before install) has no receiver.
     await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
   });
+
+  // Which tabs were open before install or update (they have no content script until they reload), so
+  // the popup can tell "Reload to annotate" from a page no extension can read. See tab-readiness.ts.
+  const readiness: ReadinessStorage = { session: browser.storage.session, local: browser.storage.local };
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void browser.tabs
+      .query({})
+      .then((tabs) => recordTabsBeforeInstall(readiness, reason, tabs, Date.now()))
+      .catch(() => undefined);
+  });
+  browser.runtime.onStartup.addListener(() => void clearTabsBeforeInstall(readiness).catch(() => undefined));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTabBeforeInstall(readiness, tabId).catch(() => undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabBeforeInstall(readiness, tabId).catch(() => undefined));
 });

@@ -1,4 +1,8 @@
 import { render } from 'preact';
-import { EssayView } from '../../components/EssayView';
+import { paintInitialReaderPrefs } from '../../components/use-reader-prefs';
+import { App } from './App';
+import './style.css';
 
-render(<EssayView />, document.getElementById('app')!);
+// The reader's theme before the first paint, so a sepia or dark page never flashes light.
+paintInitialReaderPrefs();
+render(<App />, document.getElementById('app')!);

@@ -1,6 +1,15 @@
 import { useState } from 'preact/hooks';
+import { Ensemble } from '../../components/Ensemble';
 import { EssayView } from '../../components/EssayView';
+import { OnThisPage } from '../../components/OnThisPage';
+import { ReaderControls } from '../../components/ReaderControls';
+import { Timeline } from '../../components/Timeline';
+import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
+import { isPaused } from '../../lib/settings';
+
+/** The picture width before the popup is measured: its content box at Chrome's default popup width. */
+const PICTURE_WIDTH = 330;
 
 async function openOptions() {
   try {
@@ -12,10 +21,25 @@ async function openOptions() {
   }
 }
 
+/** Opens the essay page in a new tab and closes the popup; the link's own behaviour is the fallback. */
+async function openEssayPage(event: MouseEvent) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  try {
+    const { browser } = await import('wxt/browser');
+    await browser.tabs.create({ url: browser.runtime.getURL('/essay.html') });
+    window.close();
+  } catch {
+    window.open('essay.html', '_blank', 'noopener');
+  }
+}
+
 export function App() {
   const { settings, state, update } = useSettings();
+  const reader = useReaderPrefs();
   const [error, setError] = useState('');
   const enabled = settings.enabled;
+  const paused = isPaused(settings, Date.now());
   return (
     <div class="popup">
       <header class="popup__bar">
@@ -61,7 +85,29 @@ export function App() {
               : '')}
       </p>
       <main class="popup__scroll">
-        <EssayView />
+        <OnThisPage enabled={enabled} paused={paused} ready={state !== 'loading'} />
+        <EssayView
+          spoilersRevealed={settings.spoilersRevealed}
+          titleAside={
+            <a class="popup__open-page" href="essay.html" target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
+              Open as a page
+            </a>
+          }
+          headerExtra={
+            <>
+              <div class="popup__reader-bar">
+                <ReaderControls compact prefs={reader.prefs} onChange={(next) => void reader.update(next)} />
+              </div>
+              <details class="popup__pictures">
+                <summary class="popup__pictures-summary">Timeline and cast</summary>
+                <div class="popup__pictures-body">
+                  <Timeline initialWidth={PICTURE_WIDTH} />
+                  <Ensemble initialWidth={PICTURE_WIDTH} />
+                </div>
+              </details>
+            </>
+          }
+        />
       </main>
     </div>
   );

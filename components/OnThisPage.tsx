@@ -1,0 +1,230 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { mentionsLabel, readPage, type EntitySummary, type PageApi, type PageView } from './on-this-page';
+import './on-this-page.css';
+
+export interface OnThisPageProps {
+  /** Heat Notes is switched on (settings). */
+  enabled: boolean;
+  /** Paused for a while ("Pause for an hour"). */
+  paused?: boolean;
+  /** Settings are loaded: until then, wait rather than ask a page that may be switched off. */
+  ready?: boolean;
+  /** The browser calls; loaded lazily so the popup renders before the browser API is needed. */
+  loadApi?: () => Promise<PageApi>;
+  /** How many names show before "Show all". */
+  visible?: number;
+  /** How long to keep asking a page that is loading, or that was just reloaded. */
+  patienceMs?: number;
+  retryEveryMs?: number;
+}
+
+/** Past this many names the rest wait behind "Show all": the essay below stays in reach. */
+const VISIBLE_NAMES = 6;
+/** A page loads its content script at document idle: allow it this long before giving up on it. */
+const PATIENCE_MS = 10_000;
+const RETRY_EVERY_MS = 500;
+
+async function defaultApi(): Promise<PageApi> {
+  return (await import('./page-api')).browserPageApi;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The names Heat Notes found on the active tab, most mentioned first; choosing one scrolls the page to
+ * it (the popup stays open). When the tab cannot be asked, says why in plain words.
+ */
+export function OnThisPage({
+  enabled,
+  paused = false,
+  ready = true,
+  loadApi = defaultApi,
+  visible = VISIBLE_NAMES,
+  patienceMs = PATIENCE_MS,
+  retryEveryMs = RETRY_EVERY_MS,
+}: OnThisPageProps) {
+  const headingId = useId();
+  const [view, setView] = useState<PageView>({ state: 'loading' });
+  const [expanded, setExpanded] = useState(false);
+  const [status, setStatus] = useState('');
+  /** Bumped to read the page again (after Reload). */
+  const [round, setRound] = useState(0);
+  const afterReload = useRef(false);
+  const api = useRef<PageApi | null>(null);
+
+  useEffect(() => {
+    if (!ready) return;
+    if (!enabled || paused) {
+      setView({ state: 'off', paused: enabled && paused });
+      return;
+    }
+    let cancelled = false;
+    const reloading = afterReload.current;
+    afterReload.current = false;
+    void (async () => {
+      setView({ state: 'loading' });
+      try {
+        api.current ??= await loadApi();
+      } catch {
+        if (!cancelled) setView({ state: 'cant-read' });
+        return;
+      }
+      const deadline = Date.now() + patienceMs;
+      for (;;) {
+        const next = await readPage(api.current);
+        if (cancelled) return;
+        // Just reloaded: the tab is still on the list from before install, or loading, for a moment.
+        const waiting = next.state === 'page-loading' || (reloading && next.state === 'reload');
+        if (!waiting || Date.now() > deadline) {
+          setView(next.state === 'page-loading' ? { state: 'cant-read' } : next);
+          return;
+        }
+        setView(reloading ? { state: 'loading' } : next);
+        await sleep(retryEveryMs);
+        if (cancelled) return;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [ready, enabled, paused, round]);
+
+  const reveal = async (tabId: number, entry: EntitySummary) => {
+    try {
+      const answer = await api.current?.reveal(tabId, entry.entity);
+      setStatus(
+        answer && answer.total > 0
+          ? `${entry.name}: mention ${answer.index} of ${answer.total}, shown on the page.`
+          : `${entry.name}: shown on the page.`,
+      );
+    } catch {
+      setStatus('The page did not answer. It may have changed; reading it again.');
+      setRound((n) => n + 1);
+    }
+  };
+
+  const reload = async (tabId: number) => {
+    try {
+      await api.current?.reload(tabId);
+    } catch {
+      setStatus('The tab could not be reloaded.');
+      return;
+    }
+    afterReload.current = true;
+    setRound((n) => n + 1);
+  };
+
+  const total = view.state === 'found' ? view.total : 0;
+  return (
+    <section class="otp" aria-labelledby={headingId} data-state={view.state}>
+      <div class="otp__head">
+        <h2 class="otp__title" id={headingId}>
+          On this page
+        </h2>
+        {view.state === 'found' && view.total > 0 && (
+          <p class="otp__total">
+            {mentionsLabel(total)} of {view.entries.length} {view.entries.length === 1 ? 'name' : 'names'}
+          </p>
+        )}
+      </div>
+      <Body
+        view={view}
+        expanded={expanded}
+        visible={visible}
+        onExpand={() => setExpanded(true)}
+        onReveal={reveal}
+        onReload={reload}
+      />
+      <p class="otp__status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+interface BodyProps {
+  view: PageView;
+  expanded: boolean;
+  visible: number;
+  onExpand: () => void;
+  onReveal: (tabId: number, entry: EntitySummary) => void;
+  onReload: (tabId: number) => void;
+}
+
+function Body({ view, expanded, visible, onExpand, onReveal, onReload }: BodyProps) {
+  switch (view.state) {
+    case 'loading':
+    case 'page-loading':
+      return <p class="otp__message otp__message--quiet">Reading the page…</p>;
+    case 'off':
+      return (
+        <p class="otp__message" data-reason="off">
+          {view.paused
+            ? 'Heat Notes is paused, so pages are left unmarked for now.'
+            : 'Heat Notes is switched off, so pages are left unmarked. Switch it on above to see the names on this page.'}
+        </p>
+      );
+    case 'cant-read':
+      return (
+        <div class="otp__message" data-reason="cant-read">
+          <p class="otp__lead">Heat Notes can’t read this page.</p>
+          <p class="otp__detail">Browser pages, the Web Store and PDFs are closed to extensions.</p>
+        </div>
+      );
+    case 'reload':
+      return (
+        <div class="otp__message otp__message--action" data-reason="reload">
+          <div>
+            <p class="otp__lead">Reload to annotate.</p>
+            <p class="otp__detail">This tab was open before Heat Notes was installed or updated.</p>
+          </div>
+          <button type="button" class="otp__button" onClick={() => onReload(view.tabId)}>
+            Reload
+          </button>
+        </div>
+      );
+    case 'found': {
+      if (view.entries.length === 0) {
+        return (
+          <p class="otp__message" data-reason="none">
+            No names from Heat on this page.
+          </p>
+        );
+      }
+      const shown = expanded ? view.entries : view.entries.slice(0, visible);
+      const hidden = view.entries.length - shown.length;
+      const most = view.entries[0]!.count;
+      return (
+        <>
+          <ul class="otp__list">
+            {shown.map((entry) => (
+              <li key={entry.entity} class="otp__row">
+                <button
+                  type="button"
+                  class="otp__entry"
+                  data-entity-ref={entry.entity}
+                  data-count={entry.count}
+                  aria-label={`${entry.name}, ${entry.kindLabel.toLowerCase()}, ${mentionsLabel(entry.count)}: show on the page`}
+                  onClick={() => onReveal(view.tabId, entry)}
+                >
+                  <span class="otp__label">
+                    <span class="otp__name">{entry.name}</span> <span class="otp__kind">{entry.kindLabel}</span>
+                  </span>
+                  <span class="otp__bar" aria-hidden="true">
+                    <span class="otp__bar-fill" style={{ width: `${Math.max(8, (entry.count / most) * 100)}%` }} />
+                  </span>
+                  <span class="otp__count">{entry.count}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {hidden > 0 && (
+            <button type="button" class="otp__more" onClick={onExpand}>
+              Show {hidden} more
+            </button>
+          )}
+        </>
+      );
+    }
+  }
+}

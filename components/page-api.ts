@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import type { EntityId } from '../data/catalog';
+import { readTabsBeforeInstall } from '../lib/background/tab-readiness';
+import type { ContentMessage, ContentMessages, MentionsResponse } from '../lib/messages';
+import type { PageApi } from './on-this-page';
+
+/** The top frame only (CONTRACT.md): frames have content scripts of their own that are not asked. */
+const TOP_FRAME = { frameId: 0 };
+
+/**
+ * "On this page" through the real browser. The popup asks the active tab of its own window; no
+ * `tabs` permission is needed for ids, messages or reload.
+ */
+export const browserPageApi: PageApi = {
+  async activeTab() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab && { id: tab.id, status: tab.status };
+  },
+  async getMentions(tabId) {
+    const message: ContentMessage = { type: 'mentions/get' };
+    return (await browser.tabs.sendMessage(tabId, message, TOP_FRAME)) as MentionsResponse | undefined;
+  },
+  async reveal(tabId, entity: EntityId) {
+    const message: ContentMessage = { type: 'mentions/reveal', entity };
+    return (await browser.tabs.sendMessage(tabId, message, TOP_FRAME)) as ContentMessages['mentions/reveal']['response'];
+  },
+  async reload(tabId) {
+    await browser.tabs.reload(tabId);
+  },
+  tabsBeforeInstall: () => readTabsBeforeInstall({ session: browser.storage.session, local: browser.storage.local }),
+};
