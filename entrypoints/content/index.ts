@@ -91,10 +91,10 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   const ready = loadSettings().then(apply, () => apply(DEFAULT_SETTINGS));
   const unwatch = watchSettings((settings) => void ready.then(() => apply(settings)));
 
-  // Single-page navigation: the page is another one now.
+  // Single-page navigation: the page is another one now (read once the router has rendered it).
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     hoverCards.close();
-    scanner.rescan();
+    scanner.rescanAfterTask();
   });
 
   ctx.onInvalidated(() => {

@@ -100,6 +100,8 @@ export class PageScanner {
   #active = false;
   /** Bumped to drop every job queued or running (a new full scan, or switching off). */
   #generation = 0;
+  /** A rescan that navigation asked for, due after the current task. */
+  #pendingRescan: Promise<void> | undefined;
   #queue: Promise<void> = Promise.resolve();
   #fullScanQueued = false;
   #scanMs = 0;
@@ -157,11 +159,30 @@ export class PageScanner {
   }
 
   /**
-   * Resolves once the page as it is now has been read: the first full scan finished, and every change
-   * made to the page before this call processed (`mentions/get`, CONTRACT.md).
+   * Rescans once the current task is over. On Back and Forward, the Navigation API's `navigate` event
+   * (which WXT's `wxt:locationchange` follows) fires before `popstate`, where routers render the new
+   * route: a rescan at once would read the old one, and a route rendered into a shadow root attached
+   * then would never be seen (attaching a shadow root makes no mutation record).
+   */
+  rescanAfterTask(): void {
+    if (!this.#active) return;
+    this.#pendingRescan ??= new Promise<void>((resolve) => {
+      setTimeout(() => {
+        this.#pendingRescan = undefined;
+        this.rescan();
+        resolve();
+      }, 0);
+    });
+  }
+
+  /**
+   * Resolves once the page as it is now has been read: the first full scan finished, a rescan asked
+   * for by navigation done, and every change made to the page before this call processed
+   * (`mentions/get`, CONTRACT.md).
    */
   async settled(): Promise<void> {
     if (!this.#active) return;
+    if (this.#pendingRescan) await this.#pendingRescan;
     const batch = this.#watcher.takeBatch();
     if (batch) void this.#enqueueBatch(batch);
     await this.#queue;

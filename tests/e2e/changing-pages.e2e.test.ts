@@ -458,16 +458,13 @@ describe('spa.html: single-page navigation', () => {
   });
 
   /**
-   * KNOWN BUG, kept as `it.fails` so the suite stays green and turns red the day it is fixed (then make
-   * it a plain `it`). On a history traversal (Back/Forward) the Navigation API's `navigate` event, which
-   * WXT turns into `wxt:locationchange`, fires BEFORE `popstate`, the event SPA routers render on; the
-   * content script's rescan (entrypoints/content/index.ts, the `wxt:locationchange` listener) starts in
-   * the microtasks right after `navigate`, so it reads the previous route. Whatever the router then puts
-   * in a shadow root it attaches at that moment is never seen: `attachShadow` makes no mutation record
-   * and the host was already there. After a reload the cast panel has no shadow root yet, so Back to
-   * the cast route shows two names on screen and none is marked, however long one waits.
+   * On a history traversal (Back/Forward) the Navigation API's `navigate` event, which WXT turns into
+   * `wxt:locationchange`, fires BEFORE `popstate`, the event SPA routers render on. A rescan started
+   * right away would read the previous route, and whatever the router then puts in a shadow root it
+   * attaches at that moment would never be seen (`attachShadow` makes no mutation record). After a
+   * reload the cast panel has no shadow root yet, so Back to the cast route exercises exactly that.
    */
-  it.fails('KNOWN BUG: after a reload, Back into a route rendered in a newly attached shadow root marks its names', async () => {
+  it('after a reload, Back into a route rendered in a newly attached shadow root marks its names', async () => {
     const { page } = await openFixture(browser, server, 'spa.html');
     await page.click('#to-cast');
     await page.click('#to-about');
