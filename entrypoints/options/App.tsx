@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Settings } from '../../lib/settings';
+import { THEMES, type Settings, type Theme } from '../../lib/settings';
 import { useSettings } from '../../components/use-settings';
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
@@ -48,6 +48,48 @@ function SwitchSetting({ id, label, description, checked, disabled, onChange }: 
   );
 }
 
+const THEME_LABELS: Record<Theme, string> = { system: 'Follow the system and the page', light: 'Light', dark: 'Dark' };
+
+interface ChoiceSettingProps<T extends string> {
+  id: string;
+  label: string;
+  description: string;
+  value: T;
+  options: readonly T[];
+  labels: Record<T, string>;
+  disabled?: boolean;
+  onChange: (value: T) => void;
+}
+
+function ChoiceSetting<T extends string>({ id, label, description, value, options, labels, disabled, onChange }: ChoiceSettingProps<T>) {
+  return (
+    <div class="setting">
+      <div class="setting__text">
+        <label class="setting__label" for={id}>
+          {label}
+        </label>
+        <p class="setting__description" id={`${id}-description`}>
+          {description}
+        </p>
+      </div>
+      <select
+        class="choice"
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-describedby={`${id}-description`}
+        onChange={(event) => onChange(event.currentTarget.value as T)}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function App() {
   const { settings, state, update } = useSettings();
   const [saveStatus, setSaveStatus] = useState('');
@@ -79,6 +121,26 @@ export function App() {
             checked={settings.enabled}
             disabled={state === 'loading'}
             onChange={(enabled) => void save({ ...settings, enabled })}
+          />
+        </Section>
+        <Section id="cards" title="Cards">
+          <SwitchSetting
+            id="setting-spoilers"
+            label="I’ve seen Heat"
+            description="Show the facts that give away how the film ends without asking first. Off, they stay behind “Reveal”."
+            checked={settings.spoilersRevealed}
+            disabled={state === 'loading'}
+            onChange={(spoilersRevealed) => void save({ ...settings, spoilersRevealed })}
+          />
+          <ChoiceSetting
+            id="setting-theme"
+            label="Card colours"
+            description="Following the system, a card also turns dark over a dark page."
+            value={settings.theme}
+            options={THEMES}
+            labels={THEME_LABELS}
+            disabled={state === 'loading'}
+            onChange={(theme) => void save({ ...settings, theme })}
           />
         </Section>
         <p class={status === 'Saved' ? 'status status--ok' : 'status'} role="status" aria-live="polite">

@@ -9,6 +9,7 @@ import {
   clearSettings,
   countHighlightedRanges,
   getMentions,
+  inWorker,
   launchWithExtension,
   openFixture,
   pollUntil,
@@ -20,6 +21,10 @@ import {
 } from './harness';
 
 const SWITCH_LABEL = 'Mark mentions on pages';
+
+interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+}
 /** Settings travel through storage.onChanged to every tab; a user would not wait longer than this. */
 const APPLY_WITHIN_MS = 3_000;
 
@@ -105,6 +110,39 @@ describe('options page: "Mark mentions on pages"', () => {
       expect(await countHighlightedRanges(page)).toBe(0);
       await page.close();
     } finally {
+      await clearSettings(browser);
+    }
+  });
+});
+
+describe('options page: cards', () => {
+  it('"I’ve seen Heat" and the card colours are stored as the settings the card reads', async () => {
+    await clearSettings(browser);
+    const options = await browser.context.newPage();
+    try {
+      await options.goto(browser.extensionUrl('options.html'));
+      const seen = options.getByRole('switch', { name: 'I’ve seen Heat' });
+      await expect.poll(() => seen.isEnabled()).toBe(true);
+      expect(await seen.isChecked()).toBe(false);
+      await seen.click();
+      await options.getByLabel('Card colours').selectOption('dark');
+      const stored = () =>
+        inWorker(
+          browser,
+          async () => {
+            const storage = (globalThis as unknown as { chrome: { storage: { sync: StorageArea } } }).chrome.storage.sync;
+            return (await storage.get('settings')).settings as { spoilersRevealed?: boolean; theme?: string } | undefined;
+          },
+          null,
+        );
+      await expect.poll(stored, { timeout: APPLY_WITHIN_MS }).toMatchObject({ spoilersRevealed: true, theme: 'dark' });
+      // Reopened, the page shows what is stored.
+      await options.reload();
+      await expect.poll(() => options.getByRole('switch', { name: 'I’ve seen Heat' }).isChecked()).toBe(true);
+      expect(await options.getByLabel('Card colours').inputValue()).toBe('dark');
+      await screenshot(options, 'options-cards');
+    } finally {
+      await options.close();
       await clearSettings(browser);
     }
   });
