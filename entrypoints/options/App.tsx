@@ -23,7 +23,8 @@ interface SwitchSettingProps {
   onChange: (checked: boolean) => void;
 }
 
-function SwitchSetting({ id, label, description, checked, disabled, onChange }: SwitchSettingProps) {
+/** A setting's row: its label and description, and the control that changes it. */
+function SettingRow({ id, label, description, children }: { id: string; label: string; description: string; children: ComponentChildren }) {
   return (
     <div class="setting">
       <div class="setting__text">
@@ -34,6 +35,14 @@ function SwitchSetting({ id, label, description, checked, disabled, onChange }: 
           {description}
         </p>
       </div>
+      {children}
+    </div>
+  );
+}
+
+function SwitchSetting({ id, label, description, checked, disabled, onChange }: SwitchSettingProps) {
+  return (
+    <SettingRow id={id} label={label} description={description}>
       <input
         class="switch"
         id={id}
@@ -44,7 +53,7 @@ function SwitchSetting({ id, label, description, checked, disabled, onChange }: 
         aria-describedby={`${id}-description`}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
-    </div>
+    </SettingRow>
   );
 }
 
@@ -63,15 +72,7 @@ interface ChoiceSettingProps<T extends string> {
 
 function ChoiceSetting<T extends string>({ id, label, description, value, options, labels, disabled, onChange }: ChoiceSettingProps<T>) {
   return (
-    <div class="setting">
-      <div class="setting__text">
-        <label class="setting__label" for={id}>
-          {label}
-        </label>
-        <p class="setting__description" id={`${id}-description`}>
-          {description}
-        </p>
-      </div>
+    <SettingRow id={id} label={label} description={description}>
       <select
         class="choice"
         id={id}
@@ -86,7 +87,7 @@ function ChoiceSetting<T extends string>({ id, label, description, value, option
           </option>
         ))}
       </select>
-    </div>
+    </SettingRow>
   );
 }
 
