@@ -537,3 +537,39 @@ export async function resolveExpected(page: Page, expected: readonly ExpectedMen
   }, expected as ExpectedMention[]);
   return resolved as MentionReport[];
 }
+
+/** The popup's size in Chromium's toolbar, which the popup page is laid out for. */
+export const POPUP_SIZE = { width: 400, height: 600 } as const;
+
+/**
+ * Opens popup.html the way a test can make it "see" a page: a real popup asks
+ * `tabs.query({ active: true, currentWindow: true })`, so popup.html is opened as a background tab in
+ * `page`'s window (`tabs.create({ active: false, windowId })` from the service worker). `page` stays the
+ * active tab, so the popup's own, unchanged query finds it, and the page really scrolls when asked to.
+ */
+export async function openPopupBeside(browser: ExtensionBrowser, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html') });
+  await inWorker(
+    browser,
+    async (url: string) => {
+      const tabs = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(query: object): Promise<Array<{ windowId?: number; index?: number }>>;
+              create(props: object): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome.tabs;
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+      await tabs.create({ url, active: false, windowId: tab!.windowId, index: (tab!.index ?? 0) + 1 });
+    },
+    browser.extensionUrl('popup.html'),
+  );
+  const popup = await opened;
+  await popup.setViewportSize(POPUP_SIZE);
+  await popup.waitForLoadState('load');
+  return popup;
+}

@@ -14,6 +14,7 @@ import {
   startFixtureServer,
   type ExtensionBrowser,
   type FixtureServer,
+  openPopupBeside,
 } from './harness';
 
 type Mode = 'light' | 'dark' | 'sepia';
@@ -65,24 +66,6 @@ async function prepare(page: Page, mode: Mode): Promise<void> {
   );
 }
 
-/** Same approach as pages-popup.e2e.test.ts: popup.html as a background tab beside the page. */
-async function openPopupFor(page: Page): Promise<Page> {
-  await page.bringToFront();
-  const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html') });
-  await inWorker(
-    browser,
-    async (url: string) => {
-      const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      const [tab] = await chromeApi.tabs.query({ active: true, lastFocusedWindow: true });
-      await chromeApi.tabs.create({ url, active: false, windowId: tab!.windowId, index: (tab!.index ?? 0) + 1 });
-    },
-    browser.extensionUrl('popup.html'),
-  );
-  const popup = await opened;
-  await popup.setViewportSize({ width: 400, height: 600 });
-  return popup;
-}
-
 async function audit(page: Page): Promise<string[]> {
   // Contrast measured mid-fade (a card opening, a theme changing) is not the contrast a reader sees.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
@@ -100,7 +83,7 @@ describe.each(MODES)('axe, %s', (mode) => {
   });
 
   it('popup.html, with On this page and the pictures open', async () => {
-    const popup = await openPopupFor(review);
+    const popup = await openPopupBeside(browser, review);
     await prepare(popup, mode);
     await popup.waitForSelector('.otp[data-state="found"]', { timeout: 15_000 });
     await popup.locator('.popup__pictures summary').click();

@@ -24,6 +24,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
   type MentionsResponse,
+  openPopupBeside,
 } from './harness';
 
 interface TabsApi {
@@ -34,7 +35,6 @@ interface TabsApi {
   storage: { session: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
 }
 
-const POPUP_SIZE = { width: 400, height: 600 } as const;
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -61,25 +61,6 @@ async function tabIdOf(page: Page): Promise<number> {
     },
     null,
   );
-}
-
-/** Opens popup.html as a background tab next to `page`, which stays the active tab (see above). */
-async function openPopupFor(page: Page): Promise<Page> {
-  await page.bringToFront();
-  const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html') });
-  await inWorker(
-    browser,
-    async (url: string) => {
-      const chromeApi = (globalThis as unknown as { chrome: TabsApi }).chrome;
-      const [tab] = await chromeApi.tabs.query({ active: true, lastFocusedWindow: true });
-      await chromeApi.tabs.create({ url, active: false, windowId: tab!.windowId, index: (tab!.index ?? 0) + 1 });
-    },
-    browser.extensionUrl('popup.html'),
-  );
-  const popup = await opened;
-  await popup.setViewportSize(POPUP_SIZE);
-  await popup.waitForLoadState('load');
-  return popup;
 }
 
 async function settledState(popup: Page): Promise<string> {
@@ -111,7 +92,7 @@ describe('On this page, for review.html', () => {
 
   beforeAll(async () => {
     ({ page: review, found } = await openFixture(browser, server, 'review.html'));
-    popup = await openPopupFor(review);
+    popup = await openPopupBeside(browser, review);
   });
 
   it('lists every entity mentions/get reports, with its count, most mentioned first', async () => {
@@ -185,7 +166,7 @@ describe('On this page, for tabs without a content script', () => {
   it('a page no extension can read: "Heat Notes can’t read this page"', async () => {
     const blank = await browser.context.newPage();
     await blank.goto('about:blank');
-    const popup = await openPopupFor(blank);
+    const popup = await openPopupBeside(browser, blank);
     expect(await settledState(popup)).toBe('cant-read');
     expect(await popup.locator('.otp').innerText()).toContain('Heat Notes can’t read this page.');
     expect(await popup.getByRole('button', { name: 'Reload' }).count()).toBe(0);
@@ -198,7 +179,7 @@ describe('On this page, for tabs without a content script', () => {
     const page = await browser.context.newPage();
     await page.goto('chrome://version');
     expect(page.url()).toMatch(/^chrome:\/\/version/);
-    const popup = await openPopupFor(page);
+    const popup = await openPopupBeside(browser, page);
     expect(await settledState(popup)).toBe('cant-read');
     await popup.close();
     await page.close();
@@ -235,7 +216,7 @@ describe('On this page, for tabs without a content script', () => {
         id,
       );
     }
-    const popup = await openPopupFor(first);
+    const popup = await openPopupBeside(browser, first);
     expect(await settledState(popup)).toBe('reload');
     expect(await popup.locator('.otp').innerText()).toContain('Reload to annotate.');
     await screenshot(popup, 'popup-reload');
@@ -252,7 +233,7 @@ describe('On this page, for tabs without a content script', () => {
 describe('On this page when Heat Notes is off', () => {
   it('says so when switched off, and lists the names again when switched on', async () => {
     const { page } = await openFixture(browser, server, 'review.html');
-    const popup = await openPopupFor(page);
+    const popup = await openPopupBeside(browser, page);
     expect(await settledState(popup)).toBe('found');
     await popup.getByRole('switch', { name: 'Mark mentions on pages' }).uncheck();
     expect(await waitForState(popup, 'off')).toBe('off');

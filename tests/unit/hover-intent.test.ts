@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_DELAY_MS, HoverIntent, OPEN_DELAY_MS } from '../../lib/dom/hover-intent';
+import { CLOSE_DELAY_MS, HoverIntent, MAX_OPEN_DELAY_MS, OPEN_DELAY_MS } from '../../lib/dom/hover-intent';
 
 function setup() {
   const events: string[] = [];
@@ -100,5 +100,125 @@ describe('HoverIntent rest time', () => {
     intent.pointerOn('pacino', 120);
     vi.advanceTimersByTime(OPEN_DELAY_MS - 120);
     expect(events).toEqual(['open pacino']);
+  });
+});
+
+describe('HoverIntent: the rest delay from settings', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits as long as the user asked', () => {
+    const { intent, events } = setup();
+    intent.setOpenDelay(150);
+    intent.pointerOn('pacino');
+    vi.advanceTimersByTime(149);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open pacino']);
+  });
+
+  it('never waits more than half a second, and falls back to the default for nonsense', () => {
+    const { intent, events } = setup();
+    intent.setOpenDelay(5_000);
+    intent.pointerOn('pacino');
+    vi.advanceTimersByTime(MAX_OPEN_DELAY_MS);
+    expect(events).toEqual(['open pacino']);
+    intent.dismiss();
+    intent.setOpenDelay(Number.NaN);
+    intent.pointerOn('deniro');
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 1);
+    expect(events).toEqual(['open pacino', 'close']);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open pacino', 'close', 'open deniro']);
+  });
+});
+
+describe('HoverIntent: cards held open', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps a card the keyboard opened while the pointer is elsewhere', () => {
+    const { intent, events } = setup();
+    intent.openNow('pacino', 'keyboard');
+    expect(events).toEqual(['open pacino']);
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(CLOSE_DELAY_MS * 3);
+    expect(intent.current).toBe('pacino');
+  });
+
+  it('replaces a keyboard card only after the pointer rests on another mention', () => {
+    const { intent, events } = setup();
+    intent.openNow('pacino', 'keyboard');
+    intent.pointerOn('deniro');
+    expect(events).toEqual(['open pacino']); // crossing a name opens nothing at once
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    expect(events).toEqual(['open pacino', 'open deniro']);
+    // Now a hover card: leaving closes it.
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(events).toEqual(['open pacino', 'open deniro', 'close']);
+  });
+
+  it('hands a keyboard card to the pointer once the pointer comes to its mention', () => {
+    const { intent, events } = setup();
+    intent.openNow('pacino', 'keyboard');
+    intent.pointerOn('pacino');
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(events).toEqual(['open pacino', 'close']);
+  });
+
+  it('keeps a pinned card whatever the pointer does, until unpinned', () => {
+    const { intent, events } = setup();
+    intent.pointerOn('pacino');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    intent.pointerOn(undefined); // the close timer starts…
+    intent.pin(true); // …and pinning stops it
+    expect(intent.pinned).toBe(true);
+    vi.advanceTimersByTime(CLOSE_DELAY_MS * 3);
+    intent.pointerOn('deniro');
+    vi.advanceTimersByTime(OPEN_DELAY_MS * 3);
+    expect(events).toEqual(['open pacino']);
+    intent.pin(false);
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(events).toEqual(['open pacino', 'close']);
+  });
+
+  it('closes a pinned card when dismissed, and the next card is not pinned', () => {
+    const { intent, events } = setup();
+    intent.openNow('pacino', 'pinned');
+    intent.dismiss();
+    expect(intent.pinned).toBe(false);
+    intent.pointerOn('deniro');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(events).toEqual(['open pacino', 'close', 'open deniro', 'close']);
+  });
+
+  it('pins nothing when no card is open', () => {
+    const { intent } = setup();
+    intent.pin(true);
+    expect(intent.pinned).toBe(false);
+  });
+});
+
+describe('HoverIntent: scrolling', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('forgets a card about to open, but keeps one already open', () => {
+    const { intent, events } = setup();
+    intent.pointerOn('pacino');
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 10);
+    intent.cancelPendingOpen();
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    expect(events).toEqual([]);
+    intent.pointerOn('deniro');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    intent.cancelPendingOpen();
+    vi.advanceTimersByTime(CLOSE_DELAY_MS * 2);
+    expect(events).toEqual(['open deniro']);
   });
 });
