@@ -8,7 +8,7 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Heat Notes',
     description:
       "Marks mentions of Michael Mann's Heat (1995), its cast and its kin on any page, with notes from one essay.",
@@ -16,5 +16,16 @@ export default defineConfig({
     commands: Object.fromEntries(
       Object.entries(COMMANDS).map(([name, { key, description }]) => [name, { suggested_key: { default: key }, description }]),
     ),
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'heat-notes@heat-notes.extension',
+          // The CSS Custom Highlight API the marks are painted with arrived in Firefox 140.
+          strict_min_version: '140.0',
+          // Heat Notes collects nothing (AMO's data-collection declaration).
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

@@ -1,0 +1,59 @@
+/**
+ * What a user is asked to accept when installing: the built manifest asks for `storage` alone (plus
+ * the content script's page match), exposes no file to web pages (each would let sites detect the
+ * extension) and loosens no security policy. Any addition must fail here until it is argued for in the
+ * README.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, checkPrerequisites } from './harness';
+
+interface Manifest {
+  manifest_version: number;
+  name: string;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: Array<{ matches: string[]; js?: string[]; css?: string[]; all_frames?: boolean }>;
+  web_accessible_resources?: unknown[];
+  content_security_policy?: unknown;
+  externally_connectable?: unknown;
+  background?: { service_worker?: string };
+  action?: { default_popup?: string };
+  options_ui?: { page?: string };
+}
+
+function builtManifest(): Manifest {
+  checkPrerequisites();
+  return JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+describe('the built manifest', () => {
+  it('asks for storage and nothing else', () => {
+    const manifest = builtManifest();
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('runs one content script on pages, exposes no file to them, and keeps the default security policy', () => {
+    const manifest = builtManifest();
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts![0]!.matches).toEqual(['<all_urls>']);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('is the MV3 extension the contract describes: a service worker, popup.html and options.html', () => {
+    const manifest = builtManifest();
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('Heat Notes');
+    expect(manifest.background?.service_worker).toBeTruthy();
+    expect(manifest.action?.default_popup).toBe('popup.html');
+    expect(manifest.options_ui?.page).toBe('options.html');
+  });
+});
