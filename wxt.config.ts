@@ -25,6 +25,8 @@ export default defineConfig({
           // Heat Notes collects nothing (AMO's data-collection declaration).
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads the data-collection declaration from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -61,6 +61,21 @@ async function wholeStep(name: string, bin: string, args: string[]): Promise<Ste
     : { name, passed: 0, failed: 1, skipped: 0, seconds, note: `exit ${code}` };
 }
 
+/**
+ * The Firefox build, checked as AMO checks it: `web-ext lint` exits non-zero on any error (warnings,
+ * such as Preact's own innerHTML code, are shown but do not fail).
+ */
+async function firefoxLintStep(): Promise<StepResult> {
+  banner('firefox: wxt build -b firefox && web-ext lint');
+  const started = Date.now();
+  let code = await run('wxt', ['build', '-b', 'firefox']);
+  if (code === 0) code = await run('web-ext', ['lint', '--source-dir', path.join(ROOT, '.output', 'firefox-mv2')]);
+  const seconds = (Date.now() - started) / 1000;
+  return code === 0
+    ? { name: 'firefox', passed: 1, failed: 0, skipped: 0, seconds, note: 'ok' }
+    : { name: 'firefox', passed: 0, failed: 1, skipped: 0, seconds, note: `exit ${code}` };
+}
+
 interface VitestReport {
   numPassedTests?: number;
   numFailedTests?: number;
@@ -141,6 +156,7 @@ async function main(): Promise<void> {
     console.error(`\nwxt build failed (exit ${buildCode}): the end-to-end tests need the build and were not run.`);
     results.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: 0, note: `not run: wxt build exited ${buildCode}` });
   }
+  results.push(await firefoxLintStep());
 
   const counted = results.filter((step) => step.counted !== false);
   const total = counted.reduce<Tally>(
