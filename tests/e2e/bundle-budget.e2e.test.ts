@@ -1,0 +1,23 @@
+/**
+ * The content script is parsed and compiled on every page a user opens: its gzipped size has a budget
+ * (issue 3 and BENCHMARKS.md). A change that breaks it fails here, with the figure, rather than being
+ * noticed in the next benchmark run.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, checkPrerequisites } from './harness';
+
+/** 30 KB gzipped (zlib level 9, as `npm run bench` measures it). */
+const CONTENT_SCRIPT_BUDGET_BYTES = 30 * 1024;
+
+describe('bundle budget', () => {
+  it(`the content script stays within ${CONTENT_SCRIPT_BUDGET_BYTES / 1024} KB gzipped`, () => {
+    checkPrerequisites();
+    const script = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'));
+    const gzipped = gzipSync(script, { level: 9 }).length;
+    console.log(`content.js: ${script.length} bytes, ${gzipped} gzipped (budget ${CONTENT_SCRIPT_BUDGET_BYTES})`);
+    expect(gzipped).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+  });
+});
