@@ -8,7 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { getMentions, type ExtensionBrowser } from '../e2e/harness';
+import { getMentions, listenOnLoopback, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
 import { startTrace, summarizeTrace, type TraceSummary } from './trace';
 
 export const CHROMIUM_ARGS = [
@@ -29,14 +29,8 @@ const VIEWPORT = { width: 1280, height: 800 };
 // ---------------------------------------------------------------------------------------------------
 // Server
 
-export interface PageServer {
-  readonly origin: string;
-  url(name: string): string;
-  close(): Promise<void>;
-}
-
 /** Serves in-memory pages (`name` → HTML) on 127.0.0.1 at a free port. */
-export async function startPageServer(pages: ReadonlyMap<string, string>): Promise<PageServer> {
+export async function startPageServer(pages: ReadonlyMap<string, string>): Promise<FixtureServer> {
   const bodies = new Map([...pages].map(([name, html]) => [`/${name}`, Buffer.from(html, 'utf8')]));
   const server = http.createServer((request, response) => {
     const body = bodies.get(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -51,22 +45,7 @@ export async function startPageServer(pages: ReadonlyMap<string, string>): Promi
     });
     response.end(body);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('bench server has no port');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return {
-    origin,
-    url: (name) => `${origin}/${name}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -52,6 +52,30 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Starts `server` on 127.0.0.1 at a free port (tests and the bench never listen beyond loopback).
+ * `url('review.html')` gives a page's address; `close()` also drops kept-alive connections, so a
+ * browser that still holds one cannot keep the test run open.
+ */
+export async function listenOnLoopback(server: http.Server): Promise<FixtureServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (name) => `${origin}/${name.replace(/^\//, '')}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 /** Serves `root` (the fixture pages by default) on 127.0.0.1 at a free port. */
 export async function startFixtureServer(root: string = FIXTURES_DIR): Promise<FixtureServer> {
   const base = path.resolve(root);
@@ -72,22 +96,7 @@ export async function startFixtureServer(root: string = FIXTURES_DIR): Promise<F
     });
     fs.createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('Fixture server has no port');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return {
-    origin,
-    url: (name) => `${origin}/${name.replace(/^\//, '')}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /** The HTML of a fixture page exactly as the server sends it. */
