@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EntityCard, HIDDEN_SPOILER_TEXT, MAX_CARD_FACTS, markPassage, nameForms } from '../../components/EntityCard';
 import { CATALOG, KIND_LABELS, type Entity } from '../../data/catalog';
 import { ENTITY_IDS } from '../../data/entities';
 import { paragraphNumber } from '../../data/essay';
+import { useMountPoint } from './mount-point';
 
 const SPOILER_TEXT = 'Only one of the two men makes it out alive.';
 
@@ -21,38 +22,28 @@ const pacino: Entity = {
   ],
 };
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
+const mountPoint = useMountPoint();
 
 function mount(ui: ComponentChild) {
-  act(() => render(ui, container));
-  return container;
+  act(() => render(ui, mountPoint()));
+  return mountPoint();
 }
 
 describe('EntityCard', () => {
   it('shows the name as the heading the host labels its dialog with, the kind and the role', () => {
     mount(<EntityCard entity={pacino} headingId="card-title" />);
-    const heading = container.querySelector('#card-title');
+    const heading = mountPoint().querySelector('#card-title');
     expect(heading?.textContent).toBe('Al Pacino');
     expect(heading?.tagName).toMatch(/^H[1-6]$/);
-    expect(container.textContent).toContain(KIND_LABELS.person);
-    expect(container.textContent).toContain('plays Vincent Hanna');
+    expect(mountPoint().textContent).toContain(KIND_LABELS.person);
+    expect(mountPoint().textContent).toContain('plays Vincent Hanna');
   });
 
   it('carries data-entity on its root element and nowhere else', () => {
     mount(<EntityCard entity={pacino} headingId="h" onClose={() => {}} />);
-    const carriers = container.querySelectorAll('[data-entity]');
+    const carriers = mountPoint().querySelectorAll('[data-entity]');
     expect(carriers).toHaveLength(1);
-    expect(carriers[0]).toBe(container.firstElementChild);
+    expect(carriers[0]).toBe(mountPoint().firstElementChild);
     expect(carriers[0]?.getAttribute('data-entity')).toBe('al-pacino');
     // The root holds the name and the facts (the contract: the visible box holds both).
     expect(carriers[0]?.textContent).toContain('Al Pacino');
@@ -61,10 +52,10 @@ describe('EntityCard', () => {
 
   it('lists at most three facts, each with the number of the paragraph it cites', () => {
     mount(<EntityCard entity={pacino} headingId="h" />);
-    const items = [...container.querySelectorAll('li')];
+    const items = [...mountPoint().querySelectorAll('li')];
     expect(MAX_CARD_FACTS).toBe(3);
     expect(items).toHaveLength(3);
-    expect(container.textContent).not.toContain('A fourth fact');
+    expect(mountPoint().textContent).not.toContain('A fourth fact');
     const cited = pacino.facts.slice(0, 3).map((fact) => paragraphNumber(fact.cite.paragraph));
     items.forEach((item, index) => {
       expect(item.textContent).toMatch(new RegExp(`¶\\s${cited[index]}(?!\\d)`));
@@ -75,32 +66,32 @@ describe('EntityCard', () => {
 
   it('keeps a spoiler out of the card until Reveal is pressed', () => {
     mount(<EntityCard entity={pacino} headingId="h" />);
-    expect(container.textContent).not.toContain(SPOILER_TEXT);
-    const reveal = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Reveal');
+    expect(mountPoint().textContent).not.toContain(SPOILER_TEXT);
+    const reveal = [...mountPoint().querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Reveal');
     expect(reveal).toBeDefined();
     // Its paragraph marker still shows where the essay says it.
     expect(reveal?.closest('li')?.textContent).toMatch(/¶\s1/);
     act(() => reveal!.click());
-    expect(container.textContent).toContain(SPOILER_TEXT);
-    expect([...container.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Reveal')).toBe(false);
+    expect(mountPoint().textContent).toContain(SPOILER_TEXT);
+    expect([...mountPoint().querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Reveal')).toBe(false);
   });
 
   it('has a Close button that calls onClose, and none without it', () => {
     const onClose = vi.fn();
     mount(<EntityCard entity={pacino} headingId="h" onClose={onClose} />);
-    const close = container.querySelector<HTMLButtonElement>('button[aria-label="Close"]');
+    const close = mountPoint().querySelector<HTMLButtonElement>('button[aria-label="Close"]');
     expect(close).not.toBeNull();
     act(() => close!.click());
     expect(onClose).toHaveBeenCalledTimes(1);
 
     mount(<EntityCard entity={pacino} headingId="h" />);
-    expect(container.querySelector('button[aria-label="Close"]')).toBeNull();
+    expect(mountPoint().querySelector('button[aria-label="Close"]')).toBeNull();
   });
 
   it('makes paragraph markers buttons only when the host can show the essay', () => {
     const onCite = vi.fn();
     mount(<EntityCard entity={pacino} headingId="h" onCite={onCite} />);
-    const marker = [...container.querySelectorAll('button')].find((b) => /¶\s4/.test(b.textContent ?? ''));
+    const marker = [...mountPoint().querySelectorAll('button')].find((b) => /¶\s4/.test(b.textContent ?? ''));
     expect(marker).toBeDefined();
     act(() => marker!.click());
     expect(onCite).toHaveBeenCalledWith('p4');
@@ -108,19 +99,19 @@ describe('EntityCard', () => {
 
   it('explains why the mention was marked when given a reason', () => {
     mount(<EntityCard entity={pacino} headingId="h" reason="full-name" />);
-    expect(container.querySelector('.hn-card__reason')?.textContent).toMatch(/named in full/);
+    expect(mountPoint().querySelector('.hn-card__reason')?.textContent).toMatch(/named in full/);
     mount(<EntityCard entity={pacino} headingId="h" />);
-    expect(container.querySelector('.hn-card__reason')).toBeNull();
+    expect(mountPoint().querySelector('.hn-card__reason')).toBeNull();
   });
 
   it('renders every catalog entity with its name and no more than three facts, whatever the facts hold', () => {
     for (const id of ENTITY_IDS) {
       const entity = CATALOG[id];
       mount(<EntityCard entity={entity} headingId={`h-${id}`} />);
-      const root = container.firstElementChild;
+      const root = mountPoint().firstElementChild;
       expect(root?.getAttribute('data-entity')).toBe(id);
-      expect(container.querySelector(`#h-${id}`)?.textContent).toBe(entity.name);
-      expect(container.querySelectorAll('li').length).toBe(Math.min(entity.facts.length, 3));
+      expect(mountPoint().querySelector(`#h-${id}`)?.textContent).toBe(entity.name);
+      expect(mountPoint().querySelectorAll('li').length).toBe(Math.min(entity.facts.length, 3));
       for (const fact of entity.facts.slice(0, 3)) {
         if (fact.spoiler) expect(root?.textContent).not.toContain(fact.text);
         else expect(root?.textContent).toContain(fact.text);
@@ -136,7 +127,7 @@ async function settle() {
   });
 }
 
-const buttonNamed = (name: RegExp) => [...container.querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
+const buttonNamed = (name: RegExp) => [...mountPoint().querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
 
 describe('EntityCard, in a page', () => {
   const paragraph = {
@@ -158,7 +149,7 @@ describe('EntityCard, in a page', () => {
     await settle();
     expect(loadParagraph).toHaveBeenCalledWith('p1');
     expect(more.getAttribute('aria-expanded')).toBe('true');
-    const passage = container.querySelector(`#${more.getAttribute('aria-controls')}`);
+    const passage = mountPoint().querySelector(`#${more.getAttribute('aria-controls')}`);
     expect(passage?.textContent).toContain('The scene is famous.');
     expect([...passage!.querySelectorAll('strong')].map((b) => b.textContent)).toEqual(['Al Pacino', 'Pacino']);
     expect(passage!.querySelector('mark')?.textContent).toBe('While Al Pacino’s Vincent Hanna talks');
@@ -166,7 +157,7 @@ describe('EntityCard, in a page', () => {
     expect(passage!.textContent).not.toContain('only one man will make it out alive');
     expect(passage!.textContent).toContain(HIDDEN_SPOILER_TEXT);
     act(() => more.click());
-    expect(container.querySelector('.hn-card__passage')).toBeNull();
+    expect(mountPoint().querySelector('.hn-card__passage')).toBeNull();
     // Open again: no second request.
     act(() => more.click());
     expect(loadParagraph).toHaveBeenCalledTimes(1);
@@ -176,7 +167,7 @@ describe('EntityCard, in a page', () => {
     mount(<EntityCard entity={withQuote} headingId="h" loadParagraph={async () => undefined} />);
     act(() => buttonNamed(/More from the essay/)!.click());
     await settle();
-    expect(container.querySelector('.hn-card__passage')?.textContent).toMatch(/could not be loaded/);
+    expect(mountPoint().querySelector('.hn-card__passage')?.textContent).toMatch(/could not be loaded/);
   });
 
   it('opens the essay at the first fact’s paragraph and quote with "Read in the essay"', () => {
@@ -216,7 +207,7 @@ describe('EntityCard, in a page', () => {
 
   it('shows spoilers without Reveal when the user has said they have seen Heat', () => {
     mount(<EntityCard entity={pacino} headingId="h" spoilersRevealed />);
-    expect(container.textContent).toContain(SPOILER_TEXT);
+    expect(mountPoint().textContent).toContain(SPOILER_TEXT);
     expect(buttonNamed(/^Reveal$/)).toBeUndefined();
   });
 
@@ -231,7 +222,7 @@ describe('EntityCard, in a page', () => {
 
   it('lets the heading take focus, for a card pinned from the keyboard', () => {
     mount(<EntityCard entity={pacino} headingId="h" />);
-    expect(container.querySelector('#h')?.getAttribute('tabindex')).toBe('-1');
+    expect(mountPoint().querySelector('#h')?.getAttribute('tabindex')).toBe('-1');
   });
 });
 

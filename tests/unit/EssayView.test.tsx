@@ -1,26 +1,19 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { countWords, EssayView, readingMinutes, WORDS_PER_MINUTE } from '../../components/EssayView';
 import { CATALOG, isEntityId } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
+import { useMountPoint } from './mount-point';
 
-let container: HTMLElement;
-
+const mountPoint = useMountPoint();
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  act(() => render(<EssayView />, container));
+  act(() => render(<EssayView />, mountPoint()));
 });
 
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
-
-const marks = () => [...container.querySelectorAll<HTMLElement>('mark[data-entity-ref]')];
-const openCards = () => container.querySelectorAll('[data-entity]');
+const marks = () => [...mountPoint().querySelectorAll<HTMLElement>('mark[data-entity-ref]')];
+const openCards = () => mountPoint().querySelectorAll('[data-entity]');
 
 /** Lets effects and floating-ui's placement (a promise) run. */
 async function settle() {
@@ -33,21 +26,21 @@ describe('EssayView', () => {
   it('renders every paragraph in full, exactly as written, under its id, and nothing hidden', () => {
     expect(ESSAY.length).toBeGreaterThan(0);
     for (const paragraph of ESSAY) {
-      const element = container.querySelector(`[id="${paragraph.id}"]`);
+      const element = mountPoint().querySelector(`[id="${paragraph.id}"]`);
       expect(element, paragraph.id).not.toBeNull();
       expect(element?.textContent).toBe(paragraph.text);
-      for (let node: Element | null = element; node && node !== container; node = node.parentElement) {
+      for (let node: Element | null = element; node && node !== mountPoint(); node = node.parentElement) {
         expect(node.hasAttribute('hidden')).toBe(false);
         expect(node.getAttribute('aria-hidden')).not.toBe('true');
       }
     }
     // In reading order.
-    const ids = [...container.querySelectorAll('[id^="p"]')].map((e) => e.id).filter((id) => ESSAY.some((p) => p.id === id));
+    const ids = [...mountPoint().querySelectorAll('[id^="p"]')].map((e) => e.id).filter((id) => ESSAY.some((p) => p.id === id));
     expect(ids).toEqual(ESSAY.map((p) => p.id));
   });
 
   it('marks the entities the essay names, such as Al Pacino in the first paragraph', () => {
-    const p1 = container.querySelector('[id="p1"]')!;
+    const p1 = mountPoint().querySelector('[id="p1"]')!;
     const pacino = [...p1.querySelectorAll('mark[data-entity-ref="al-pacino"]')];
     expect(pacino).toHaveLength(1);
     expect(pacino[0]?.textContent).toBe('Al Pacino');
@@ -67,7 +60,7 @@ describe('EssayView', () => {
     const words = ESSAY.reduce((sum, p) => sum + countWords(p.text), 0);
     expect(WORDS_PER_MINUTE).toBe(230);
     expect(readingMinutes(words)).toBe(Math.max(1, Math.round(words / 230)));
-    expect(container.textContent).toContain(`${readingMinutes(words)} min read`);
+    expect(mountPoint().textContent).toContain(`${readingMinutes(words)} min read`);
     expect(countWords('It’s two men talking – at a coffee shop.')).toBe(8);
     expect(readingMinutes(10)).toBe(1);
     expect(readingMinutes(690)).toBe(3);
@@ -75,7 +68,7 @@ describe('EssayView', () => {
 
   it('opens the entity card when a mark takes focus, and closes it on Escape', async () => {
     expect(openCards()).toHaveLength(0);
-    const mark = container.querySelector<HTMLElement>('[id="p1"] mark[data-entity-ref="al-pacino"]')!;
+    const mark = mountPoint().querySelector<HTMLElement>('[id="p1"] mark[data-entity-ref="al-pacino"]')!;
     act(() => mark.focus());
     await settle();
     const cards = openCards();
@@ -84,7 +77,7 @@ describe('EssayView', () => {
     expect(cards[0]?.textContent).toContain('Al Pacino');
     expect(mark.getAttribute('aria-expanded')).toBe('true');
     // The card is not inside the paragraph: the paragraph's text stays the essay's text.
-    expect(container.querySelector('[id="p1"]')?.textContent).toBe(ESSAY[0]?.text);
+    expect(mountPoint().querySelector('[id="p1"]')?.textContent).toBe(ESSAY[0]?.text);
 
     act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
@@ -95,8 +88,8 @@ describe('EssayView', () => {
   });
 
   it('shows one card at a time, for the mark last focused', async () => {
-    const first = container.querySelector<HTMLElement>('[id="p1"] mark[data-entity-ref="al-pacino"]');
-    const second = container.querySelector<HTMLElement>('[id="p1"] mark[data-entity-ref="robert-de-niro"]');
+    const first = mountPoint().querySelector<HTMLElement>('[id="p1"] mark[data-entity-ref="al-pacino"]');
+    const second = mountPoint().querySelector<HTMLElement>('[id="p1"] mark[data-entity-ref="robert-de-niro"]');
     act(() => first!.focus());
     await settle();
     act(() => second!.focus());

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findQuote, parseEssayTarget } from '../../components/essay-target';
 import { EssayView } from '../../components/EssayView';
 import { ESSAY } from '../../data/essay';
 import { CATALOG } from '../../data/catalog';
 import { essayPath } from '../../lib/background/answer';
+import { useMountPoint } from './mount-point';
 
 const ids = ESSAY.map((p) => p.id);
 
@@ -35,31 +36,23 @@ describe('the essay page’s address', () => {
 });
 
 describe('EssayView opened at a paragraph with a quote', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    act(() => render(null, container));
-    container.remove();
-  });
+  const mountPoint = useMountPoint();
 
   it('marks the quoted words in that paragraph, and every paragraph’s text stays as written', () => {
     const quote = CATALOG['la-takedown'].facts[0]!.cite.quote;
-    act(() => render(<EssayView variant="page" target={{ paragraph: 'p2', quote }} />, container));
-    const marks = [...container.querySelectorAll('mark.hn-quote')];
+    act(() => render(<EssayView variant="page" target={{ paragraph: 'p2', quote }} />, mountPoint()));
+    const marks = [...mountPoint().querySelectorAll('mark.hn-quote')];
     expect(marks).toHaveLength(1);
     expect(marks[0]!.closest('p')?.id).toBe('p2');
     expect(marks[0]!.textContent).toBe(quote);
     // Names inside the quote stay marked as names.
     expect(marks[0]!.querySelector('[data-entity-ref="la-takedown"]')).not.toBeNull();
-    for (const paragraph of ESSAY) expect(container.querySelector(`[id="${paragraph.id}"]`)?.textContent).toBe(paragraph.text);
-    expect(container.querySelector('h1')?.textContent).toBe('The essay');
+    for (const paragraph of ESSAY) expect(mountPoint().querySelector(`[id="${paragraph.id}"]`)?.textContent).toBe(paragraph.text);
+    expect(mountPoint().querySelector('h1')?.textContent).toBe('The essay');
   });
 
   it('marks nothing when the quote is not in the paragraph', () => {
-    act(() => render(<EssayView target={{ paragraph: 'p1', quote: 'Warner Bros. passed' }} />, container));
-    expect(container.querySelector('mark.hn-quote')).toBeNull();
+    act(() => render(<EssayView target={{ paragraph: 'p1', quote: 'Warner Bros. passed' }} />, mountPoint()));
+    expect(mountPoint().querySelector('mark.hn-quote')).toBeNull();
   });
 });

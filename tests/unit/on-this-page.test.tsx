@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OnThisPage } from '../../components/OnThisPage';
 import { readPage, summarizeMentions, type PageApi } from '../../components/on-this-page';
 import type { MentionsResponse } from '../../lib/messages';
+import { useMountPoint } from './mount-point';
 
 const stats = { scanMs: 1, textNodes: 1, chars: 1 };
 
@@ -69,25 +70,17 @@ describe('readPage', () => {
 });
 
 describe('OnThisPage', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    act(() => render(null, container));
-    container.remove();
-  });
+  const mountPoint = useMountPoint();
 
   async function show(props: Parameters<typeof OnThisPage>[0]) {
     await act(async () => {
-      render(<OnThisPage patienceMs={300} retryEveryMs={20} {...props} />, container);
+      render(<OnThisPage patienceMs={300} retryEveryMs={20} {...props} />, mountPoint());
     });
     await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
   }
 
   const rows = () =>
-    [...container.querySelectorAll<HTMLButtonElement>('.otp__entry')].map((b) => [
+    [...mountPoint().querySelectorAll<HTMLButtonElement>('.otp__entry')].map((b) => [
       b.querySelector('.otp__name')?.textContent,
       b.querySelector('.otp__kind')?.textContent,
       Number(b.querySelector('.otp__count')?.textContent),
@@ -100,35 +93,35 @@ describe('OnThisPage', () => {
       ['Al Pacino', 'Person', 2],
       ['Robert De Niro', 'Person', 1],
     ]);
-    expect(container.querySelector('.otp__total')?.textContent).toBe('6 mentions of 3 names');
+    expect(mountPoint().querySelector('.otp__total')?.textContent).toBe('6 mentions of 3 names');
   });
 
   it('sends mentions/reveal for the chosen name and says where it is', async () => {
     const api = fakeApi();
     await show({ enabled: true, loadApi: async () => api });
-    await act(async () => container.querySelectorAll<HTMLButtonElement>('.otp__entry')[1]!.click());
+    await act(async () => mountPoint().querySelectorAll<HTMLButtonElement>('.otp__entry')[1]!.click());
     expect(api.calls).toEqual(['reveal 7 al-pacino']);
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('Al Pacino: mention 1 of 3, shown on the page.');
+    expect(mountPoint().querySelector('[role="status"]')?.textContent).toBe('Al Pacino: mention 1 of 3, shown on the page.');
   });
 
   it('shows the first few and the rest on request', async () => {
     const many = ['heat', 'al-pacino', 'robert-de-niro', 'val-kilmer', 'jon-voight', 'tom-sizemore', 'ashley-judd', 'wes-studi'];
     await show({ enabled: true, visible: 6, loadApi: async () => fakeApi({ getMentions: async () => response(...many) }) });
     expect(rows()).toHaveLength(6);
-    await act(async () => container.querySelector<HTMLButtonElement>('.otp__more')!.click());
+    await act(async () => mountPoint().querySelector<HTMLButtonElement>('.otp__more')!.click());
     expect(rows()).toHaveLength(8);
   });
 
   it('says so when the page has none of our names', async () => {
     await show({ enabled: true, loadApi: async () => fakeApi({ getMentions: async () => response() }) });
     expect(rows()).toEqual([]);
-    expect(container.querySelector('[data-reason="none"]')?.textContent).toBe('No names from Heat on this page.');
+    expect(mountPoint().querySelector('[data-reason="none"]')?.textContent).toBe('No names from Heat on this page.');
   });
 
   it('says it can’t read a page without a content script', async () => {
     await show({ enabled: true, loadApi: async () => fakeApi({ getMentions: noReceiver }) });
-    expect(container.querySelector('[data-reason="cant-read"]')?.textContent).toContain('Heat Notes can’t read this page');
-    expect(container.querySelector('button')).toBeNull();
+    expect(mountPoint().querySelector('[data-reason="cant-read"]')?.textContent).toContain('Heat Notes can’t read this page');
+    expect(mountPoint().querySelector('button')).toBeNull();
   });
 
   it('offers Reload for a tab open since before install, and reads the page once reloaded', async () => {
@@ -145,9 +138,9 @@ describe('OnThisPage', () => {
       },
     });
     await show({ enabled: true, loadApi: async () => api });
-    const message = container.querySelector('[data-reason="reload"]');
+    const message = mountPoint().querySelector('[data-reason="reload"]');
     expect(message?.textContent).toContain('Reload to annotate');
-    const button = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Reload');
+    const button = [...mountPoint().querySelectorAll('button')].find((b) => b.textContent === 'Reload');
     expect(button).toBeDefined();
     await act(async () => button!.click());
     await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
@@ -158,9 +151,9 @@ describe('OnThisPage', () => {
   it('says Heat Notes is switched off, without asking the page', async () => {
     const loadApi = vi.fn(async () => fakeApi());
     await show({ enabled: false, loadApi });
-    expect(container.querySelector('[data-reason="off"]')?.textContent).toContain('switched off');
+    expect(mountPoint().querySelector('[data-reason="off"]')?.textContent).toContain('switched off');
     expect(loadApi).not.toHaveBeenCalled();
     await show({ enabled: true, paused: true, loadApi });
-    expect(container.querySelector('[data-reason="off"]')?.textContent).toContain('paused');
+    expect(mountPoint().querySelector('[data-reason="off"]')?.textContent).toContain('paused');
   });
 });

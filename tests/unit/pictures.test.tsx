@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Ensemble } from '../../components/Ensemble';
 import { buildEnsemble, initials, layoutEnsemble } from '../../components/ensemble';
 import { Timeline } from '../../components/Timeline';
 import { labelName, layoutTimeline, timelineEvents } from '../../components/timeline';
 import { CATALOG } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
+import { useMountPoint } from './mount-point';
 
 describe('timeline events, derived from the essay and the catalog', () => {
   const events = timelineEvents();
@@ -126,37 +127,29 @@ describe('the ensemble, from the catalog', () => {
 });
 
 describe('the pictures as rendered', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    act(() => render(null, container));
-    container.remove();
-  });
+  const mountPoint = useMountPoint();
 
   it('the timeline is an image with a title and a description, and a list citing paragraphs', () => {
-    act(() => render(<Timeline />, container));
-    const svg = container.querySelector('svg')!;
+    act(() => render(<Timeline />, mountPoint()));
+    const svg = mountPoint().querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     const labelledBy = svg.getAttribute('aria-labelledby')!.split(' ');
-    expect(labelledBy.map((id) => container.querySelector(`[id="${id}"]`)?.tagName.toLowerCase())).toEqual(['title', 'desc']);
-    const desc = container.querySelector(`[id="${labelledBy[1]}"]`)!.textContent!;
+    expect(labelledBy.map((id) => mountPoint().querySelector(`[id="${id}"]`)?.tagName.toLowerCase())).toEqual(['title', 'desc']);
+    const desc = mountPoint().querySelector(`[id="${labelledBy[1]}"]`)!.textContent!;
     for (const year of ['1989', '1995', '2025']) expect(desc).toContain(year);
-    const items = [...container.querySelectorAll('.hn-timeline__item')];
+    const items = [...mountPoint().querySelectorAll('.hn-timeline__item')];
     expect(items.map((i) => i.getAttribute('data-year'))).toEqual(['1989', '1995', '2025', '2025']);
     for (const item of items) expect(item.querySelector('a')?.getAttribute('href')).toBe(`#${item.getAttribute('data-paragraph')}`);
   });
 
   it('the ensemble is an image naming the leads and their parts', () => {
-    act(() => render(<Ensemble />, container));
-    const svg = container.querySelector('svg')!;
+    act(() => render(<Ensemble />, mountPoint()));
+    const svg = mountPoint().querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
-    const desc = container.querySelector('desc')!.textContent!;
+    const desc = mountPoint().querySelector('desc')!.textContent!;
     expect(desc).toContain('Al Pacino as Vincent Hanna and Robert De Niro as Neil McCauley');
     expect(desc).toContain('Natalie Portman');
-    expect([...container.querySelectorAll('.hn-ensemble__lead')].map((g) => g.getAttribute('data-entity-ref'))).toEqual([
+    expect([...mountPoint().querySelectorAll('.hn-ensemble__lead')].map((g) => g.getAttribute('data-entity-ref'))).toEqual([
       'al-pacino',
       'robert-de-niro',
     ]);

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readMirroredPrefs } from '../../components/reader-mirror';
 import {
   applyReaderPrefs,
@@ -17,6 +17,7 @@ import {
 } from '../../components/reader-prefs';
 import { loadReaderPrefs, saveReaderPrefs, watchReaderPrefs } from '../../components/reader-store';
 import { ReaderControls } from '../../components/ReaderControls';
+import { useMountPoint } from './mount-point';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -86,34 +87,26 @@ describe('reader prefs in storage.local', () => {
 });
 
 describe('ReaderControls', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    act(() => render(null, container));
-    container.remove();
-  });
+  const mountPoint = useMountPoint();
 
   it('offers the themes as a radio group and steps the size', () => {
     const onChange = vi.fn();
-    act(() => render(<ReaderControls prefs={{ theme: 'system', size: 'medium' }} onChange={onChange} />, container));
-    const radios = [...container.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    act(() => render(<ReaderControls prefs={{ theme: 'system', size: 'medium' }} onChange={onChange} />, mountPoint()));
+    const radios = [...mountPoint().querySelectorAll<HTMLInputElement>('input[type="radio"]')];
     expect(radios.map((r) => r.value)).toEqual(['system', 'light', 'sepia', 'dark']);
     expect(radios.find((r) => r.checked)?.value).toBe('system');
     // Each has a visible or accessible name.
     for (const radio of radios) expect(radio.closest('label')?.textContent?.trim()).toBeTruthy();
     act(() => radios.find((r) => r.value === 'sepia')!.click());
     expect(onChange).toHaveBeenLastCalledWith({ theme: 'sepia', size: 'medium' });
-    act(() => container.querySelector<HTMLButtonElement>('button[aria-label="Larger text"]')!.click());
+    act(() => mountPoint().querySelector<HTMLButtonElement>('button[aria-label="Larger text"]')!.click());
     expect(onChange).toHaveBeenLastCalledWith({ theme: 'system', size: 'large' });
   });
 
   it('disables the step that would go past an end', () => {
-    act(() => render(<ReaderControls prefs={{ theme: 'light', size: 'small' }} onChange={() => {}} />, container));
-    expect(container.querySelector<HTMLButtonElement>('button[aria-label="Smaller text"]')!.disabled).toBe(true);
-    expect(container.querySelector<HTMLButtonElement>('button[aria-label="Larger text"]')!.disabled).toBe(false);
-    expect(container.querySelector('output')?.textContent).toBe('Small');
+    act(() => render(<ReaderControls prefs={{ theme: 'light', size: 'small' }} onChange={() => {}} />, mountPoint()));
+    expect(mountPoint().querySelector<HTMLButtonElement>('button[aria-label="Smaller text"]')!.disabled).toBe(true);
+    expect(mountPoint().querySelector<HTMLButtonElement>('button[aria-label="Larger text"]')!.disabled).toBe(false);
+    expect(mountPoint().querySelector('output')?.textContent).toBe('Small');
   });
 });
