@@ -73,11 +73,6 @@ export async function readPage(api: PageApi): Promise<PageView> {
   return { state: 'found', tabId, entries: summarizeMentions(response.mentions), total: response.mentions.length };
 }
 
-/** Whether to ask again shortly: the page was loading, or was just reloaded and has not answered yet. */
-export function isSettled(view: PageView): boolean {
-  return view.state === 'found' || view.state === 'cant-read' || view.state === 'off';
-}
-
 /** The words for a count: "1 mention", "12 mentions". */
 export function mentionsLabel(count: number): string {
   return `${count} ${count === 1 ? 'mention' : 'mentions'}`;

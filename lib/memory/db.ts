@@ -128,7 +128,3 @@ export async function removeCorrection(db: MemoryDb, correction: Pick<Correction
 export function correctionsForSite(db: MemoryDb, site: string): Promise<Correction[]> {
   return db.getAllFromIndex('corrections', 'by-site', site);
 }
-
-export function allCorrections(db: MemoryDb): Promise<Correction[]> {
-  return db.getAll('corrections');
-}
