@@ -1,53 +1,75 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { debouncedWriter, type DebouncedWriter } from '../lib/debounced-writer';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 
 type SettingsStore = typeof import('../lib/settings-store');
 export type StoreState = 'loading' | 'ready' | 'unavailable';
 
 /**
- * Settings for an extension page: loaded once, followed when another context changes them, saved on
- * every change. The store (and the browser API with it) loads lazily, so the page still renders, with
- * the defaults, where extension storage is unavailable. `update` resolves to whether the change was
- * kept; on failure the shown value goes back to what is stored.
+ * Writes wait this long for the next change: `storage.sync` allows 120 writes a minute, and a slider
+ * or a run of clicks would otherwise spend them. Open tabs follow the write, so it stays short.
+ */
+export const SETTINGS_WRITE_DELAY_MS = 250;
+
+/**
+ * Settings for an extension page: loaded once, followed when another context changes them, saved
+ * (debounced) on every change. The store (and the browser API with it) loads lazily, so the page still
+ * renders, with the defaults, where extension storage is unavailable. `update` shows the change at
+ * once and resolves to whether it was kept; on failure the shown value goes back to what is stored.
+ * `invalidFields` names stored values that were not valid and fell back to their defaults.
  */
 export function useSettings() {
   const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS });
   const [state, setState] = useState<StoreState>('loading');
+  const [invalidFields, setInvalidFields] = useState<string[]>([]);
   const store = useRef<SettingsStore | null>(null);
+  const writer = useRef<DebouncedWriter<Settings> | null>(null);
+  const stored = useRef<Settings>(settings);
 
   useEffect(() => {
     let cancelled = false;
     let unwatch: (() => void) | undefined;
+    const flush = () => void writer.current?.flush();
     import('../lib/settings-store')
       .then(async (loaded) => {
-        const current = await loaded.loadSettings();
+        const current = await loaded.loadSettingsWithNotice();
         if (cancelled) return;
         store.current = loaded;
-        setSettings(current);
+        writer.current = debouncedWriter(loaded.saveSettings, SETTINGS_WRITE_DELAY_MS);
+        stored.current = current.settings;
+        setSettings(current.settings);
+        setInvalidFields(current.invalidFields);
         setState('ready');
-        unwatch = loaded.watchSettings((next) => setSettings(next));
+        unwatch = loaded.watchSettings((next) => {
+          stored.current = next;
+          setSettings(next);
+        });
       })
       .catch(() => {
         if (!cancelled) setState('unavailable');
       });
+    // A change still waiting when the page closes is written at once.
+    addEventListener('pagehide', flush);
     return () => {
       cancelled = true;
       unwatch?.();
+      removeEventListener('pagehide', flush);
+      flush();
     };
   }, []);
 
   const update = async (next: Settings): Promise<boolean> => {
-    const previous = settings;
     setSettings(next);
     try {
-      if (!store.current) throw new Error('unavailable');
-      await store.current.saveSettings(next);
+      if (!writer.current) throw new Error('unavailable');
+      await writer.current.write(next);
+      setInvalidFields([]);
       return true;
     } catch {
-      setSettings(previous);
+      setSettings(stored.current);
       return false;
     }
   };
 
-  return { settings, state, update };
+  return { settings, state, invalidFields, update };
 }

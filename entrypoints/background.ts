@@ -8,12 +8,15 @@ import {
   recordTabsBeforeInstall,
   type ReadinessStorage,
 } from '../lib/background/tab-readiness';
+import { openMemory, type MemoryDb } from '../lib/memory/db';
 import type { ContentMessage } from '../lib/messages';
+import { bumpCorrectionsRevision, loadSettings, loadSites } from '../lib/settings-store';
 
 /** The badge's colour: the highlight amber, dark enough for white text. */
 const BADGE_COLOR = '#9a4a00';
 
 export default defineBackground(() => {
+  let memory: Promise<MemoryDb> | undefined;
   const effects: BackgroundEffects = {
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as `/essay.html${string}`) });
@@ -22,6 +25,11 @@ export default defineBackground(() => {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
       await browser.action.setBadgeText({ tabId, text });
     },
+    loadSettings,
+    loadSites,
+    memory: () => (memory ??= openMemory()),
+    correctionsChanged: bumpCorrectionsRevision,
+    now: () => Date.now(),
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => answerBackgroundMessage(message, sender, effects));

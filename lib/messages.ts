@@ -1,5 +1,6 @@
 import type { CardEntity } from '../data/card-entity';
 import type { EntityId } from '../data/entities';
+import type { Dismissal } from './mention-filter';
 
 /**
  * The messages that cross between extension contexts. `mentions/get` and its answer are part of the
@@ -62,6 +63,20 @@ export interface BackgroundMessages {
   'essay/open': { request: { type: 'essay/open'; paragraph: string; quote?: string }; response: void };
   /** The content script's mention count changed: the toolbar badge shows it for that tab. */
   'mentions/changed': { request: { type: 'mentions/changed'; total: number }; response: void };
+  /**
+   * What applies to the sender's page beyond the settings it reads itself: whether the site list lets
+   * Heat Notes run there, and the matches dismissed on that site. The list itself stays out of pages.
+   */
+  'page/rules': { request: { type: 'page/rules' }; response: PageRules };
+  /** The mentions on the sender's page, per entity: remembered as sightings if the user asked for it. */
+  'page/visited': { request: { type: 'page/visited'; title: string; counts: Record<string, number> }; response: void };
+  /** "Not this one" on a card: this entity, named this way, is not to be marked on the sender's site. */
+  'corrections/add': { request: { type: 'corrections/add'; entity: EntityId; surface: string }; response: void };
+}
+
+export interface PageRules {
+  siteAllowed: boolean;
+  dismissed: Dismissal[];
 }
 
 export type ContentMessage = ContentMessages[keyof ContentMessages]['request'];
@@ -69,6 +84,13 @@ export type BackgroundMessage = BackgroundMessages[keyof BackgroundMessages]['re
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+function isCounts(value: unknown): value is Record<string, number> {
+  return (
+    isObject(value) &&
+    Object.values(value).every((count) => typeof count === 'number' && Number.isInteger(count) && count > 0)
+  );
 }
 
 export function isContentMessage(value: unknown): value is ContentMessage {
@@ -96,6 +118,12 @@ export function isBackgroundMessage(value: unknown): value is BackgroundMessage 
       return typeof value.paragraph === 'string' && (value.quote === undefined || typeof value.quote === 'string');
     case 'mentions/changed':
       return typeof value.total === 'number' && Number.isFinite(value.total) && value.total >= 0;
+    case 'page/rules':
+      return true;
+    case 'page/visited':
+      return typeof value.title === 'string' && isCounts(value.counts);
+    case 'corrections/add':
+      return typeof value.entity === 'string' && typeof value.surface === 'string' && value.surface.trim() !== '';
     default:
       return false;
   }

@@ -1,17 +1,34 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { answerBackgroundMessage, badgeText, essayPath, type BackgroundEffects } from '../../lib/background/answer';
+import { allSightings, openMemory, type MemoryDb } from '../../lib/memory/db';
+import { defaultSettings, type Settings } from '../../lib/settings';
 import { stepDirection } from '../../lib/background/commands';
 import type { CardEntity } from '../../data/card-entity';
-import type { EssayPassage } from '../../lib/messages';
+import type { EssayPassage, PageRules } from '../../lib/messages';
 
-function fakeEffects(): BackgroundEffects & { calls: string[] } {
+let dbCount = 0;
+const NOW = Date.UTC(2026, 10, 23);
+
+function fakeEffects(
+  stored: { settings?: Partial<Settings>; sites?: string[] } = {},
+): BackgroundEffects & { calls: string[]; db: Promise<MemoryDb> } {
   const calls: string[] = [];
+  const db = openMemory(`answer-test-${++dbCount}`);
   return {
     calls,
+    db,
     openPage: vi.fn(async (path: string) => void calls.push(`open ${path}`)),
     setBadge: vi.fn(async (tabId: number, text: string) => void calls.push(`badge ${tabId} "${text}"`)),
+    loadSettings: async () => ({ ...defaultSettings(), ...stored.settings }),
+    loadSites: async () => stored.sites ?? [],
+    memory: () => db,
+    correctionsChanged: vi.fn(async () => void calls.push('corrections changed')),
+    now: () => NOW,
   };
 }
+
+const page = (url: string, incognito = false) => ({ url, tab: { id: 3, incognito } });
 
 describe('answerBackgroundMessage', () => {
   it('gives the card content of an entity as plain data that survives messaging', async () => {
@@ -42,6 +59,54 @@ describe('answerBackgroundMessage', () => {
     expect(answerBackgroundMessage({ type: 'mentions/get' })).toBeUndefined();
     expect(answerBackgroundMessage({ type: 'mentions/changed', total: -1 })).toBeUndefined();
     expect(answerBackgroundMessage('entity/get')).toBeUndefined();
+  });
+});
+
+describe('page rules, sightings and corrections', () => {
+  it('keeps a page off where the site list says so, without telling the page the list', async () => {
+    const never = fakeEffects({ sites: ['example.com'] });
+    const rules = (await answerBackgroundMessage({ type: 'page/rules' }, page('https://news.example.com/a'), never)) as PageRules;
+    expect(rules).toEqual({ siteAllowed: false, dismissed: [] });
+    const only = fakeEffects({ settings: { siteMode: 'only' }, sites: ['example.com'] });
+    expect(await answerBackgroundMessage({ type: 'page/rules' }, page('https://example.com/'), only)).toEqual({ siteAllowed: true, dismissed: [] });
+    expect(await answerBackgroundMessage({ type: 'page/rules' }, page('https://other.org/'), only)).toEqual({ siteAllowed: false, dismissed: [] });
+  });
+
+  it('remembers "Not this one" for the sender\'s site only, and tells open tabs', async () => {
+    const effects = fakeEffects();
+    await answerBackgroundMessage({ type: 'corrections/add', entity: 'michael-mann', surface: ' Mann ' }, page('https://blog.example.com/x'), effects);
+    expect(effects.calls).toEqual(['corrections changed']);
+    const here = await answerBackgroundMessage({ type: 'page/rules' }, page('https://blog.example.com/y'), effects);
+    expect(here).toEqual({ siteAllowed: true, dismissed: [{ entity: 'michael-mann', surface: 'mann' }] });
+    const elsewhere = await answerBackgroundMessage({ type: 'page/rules' }, page('https://films.example.org/'), effects);
+    expect(elsewhere).toEqual({ siteAllowed: true, dismissed: [] });
+  });
+
+  it('records sightings only when the user asked, never in a private window', async () => {
+    const visit = { type: 'page/visited', title: 'A review', counts: { 'al-pacino': 3, heat: 1 } } as const;
+    const off = fakeEffects();
+    await answerBackgroundMessage(visit, page('https://example.com/review#top'), off);
+    expect(await allSightings(await off.db)).toEqual([]);
+
+    const on = fakeEffects({ settings: { rememberSightings: true } });
+    await answerBackgroundMessage(visit, page('https://example.com/review#top', true), on);
+    expect(await allSightings(await on.db)).toEqual([]);
+    await answerBackgroundMessage(visit, page('https://example.com/review#top'), on);
+    const kept = await allSightings(await on.db);
+    expect(kept.map((s) => [s.entity, s.url, s.count])).toEqual([
+      ['al-pacino', 'https://example.com/review', 3],
+      ['heat', 'https://example.com/review', 1],
+    ]);
+
+    const never = fakeEffects({ settings: { rememberSightings: true }, sites: ['example.com'] });
+    await answerBackgroundMessage(visit, page('https://example.com/review'), never);
+    expect(await allSightings(await never.db)).toEqual([]);
+  });
+
+  it('refuses malformed visits and corrections', () => {
+    expect(answerBackgroundMessage({ type: 'page/visited', title: 'x', counts: { heat: -1 } })).toBeUndefined();
+    expect(answerBackgroundMessage({ type: 'page/visited', title: 'x', counts: 'heat' })).toBeUndefined();
+    expect(answerBackgroundMessage({ type: 'corrections/add', entity: 'heat', surface: '  ' })).toBeUndefined();
   });
 });
 

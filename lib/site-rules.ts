@@ -1,0 +1,62 @@
+import { normalizeSite } from './settings-file';
+import type { EntityKind } from '../data/entities';
+import { isPaused, type Category, type Settings } from './settings';
+
+/**
+ * Where Heat Notes runs: the master switch, "Pause for an hour" and the site list, decided in one
+ * place for the content script, the popup and the background. Pure.
+ */
+
+/** The site a page belongs to, as the site list names sites ("example.com"), or undefined (file:, data:). */
+export function siteOf(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return normalizeSite(parsed.hostname);
+}
+
+/** Whether a list entry covers a site: the same host, or a subdomain of it ("news.example.com" by "example.com"). */
+export function listCovers(sites: readonly string[], site: string): boolean {
+  return sites.some((entry) => site === entry || site.endsWith(`.${entry}`));
+}
+
+export type Inactive = 'off' | 'paused' | 'never-list' | 'not-on-only-list';
+
+/** Why Heat Notes leaves a page alone, or undefined when it marks it. */
+export function inactiveReason(settings: Settings, sites: readonly string[], url: string, now: number): Inactive | undefined {
+  if (!settings.enabled) return 'off';
+  if (isPaused(settings, now)) return 'paused';
+  const site = siteOf(url);
+  if (settings.siteMode === 'never') return site !== undefined && listCovers(sites, site) ? 'never-list' : undefined;
+  return site !== undefined && listCovers(sites, site) ? undefined : 'not-on-only-list';
+}
+
+/**
+ * The site list after "Off on this site" (`on` false) or turning a site back on: with a "never" list
+ * the site is added or removed; with an "only" list, the other way round. Removing also drops entries
+ * that cover the site from above ("example.com" for "news.example.com"), or the site would stay off.
+ */
+export function setSiteOn(settings: Settings, sites: readonly string[], site: string, on: boolean): string[] {
+  const listed = settings.siteMode === 'never' ? !on : on;
+  const without = sites.filter((entry) => !(site === entry || site.endsWith(`.${entry}`)));
+  return listed ? [...without, site] : without;
+}
+
+/** Which category an entity kind belongs to, for the categories setting. */
+export function categoryOf(kind: EntityKind): Category {
+  switch (kind) {
+    case 'film':
+      return 'films';
+    case 'person':
+      return 'people';
+    case 'character':
+      return 'characters';
+    case 'organization':
+    case 'event':
+      return 'studios';
+  }
+}
