@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { EntityId } from '../data/catalog';
+import type { EntitySightings } from '../lib/memory/db';
 import { mentionsLabel, readPage, type EntitySummary, type PageApi, type PageView } from './on-this-page';
 import './on-this-page.css';
 
@@ -7,6 +9,12 @@ export interface OnThisPageProps {
   enabled: boolean;
   /** Paused for a while ("Pause for an hour"). */
   paused?: boolean;
+  /** Switched off for this tab's site (the site list). */
+  siteOff?: boolean;
+  /** Where each name was met before (the sightings history, when the user keeps one). */
+  loadSightings?: (entities: EntityId[]) => Promise<Map<EntityId, EntitySightings>>;
+  /** Offers to keep that history (it is off until the user turns it on). */
+  onRemember?: () => void;
   /** Settings are loaded: until then, wait rather than ask a page that may be switched off. */
   ready?: boolean;
   /** The browser calls; loaded lazily so the popup renders before the browser API is needed. */
@@ -37,6 +45,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function OnThisPage({
   enabled,
   paused = false,
+  siteOff = false,
+  loadSightings,
+  onRemember,
   ready = true,
   loadApi = defaultApi,
   visible = VISIBLE_NAMES,
@@ -49,13 +60,14 @@ export function OnThisPage({
   const [status, setStatus] = useState('');
   /** Bumped to read the page again (after Reload). */
   const [round, setRound] = useState(0);
+  const [sightings, setSightings] = useState<Map<EntityId, EntitySightings>>(new Map());
   const afterReload = useRef(false);
   const api = useRef<PageApi | null>(null);
 
   useEffect(() => {
     if (!ready) return;
-    if (!enabled || paused) {
-      setView({ state: 'off', paused: enabled && paused });
+    if (!enabled || paused || siteOff) {
+      setView({ state: 'off', paused: enabled && paused, siteOff: enabled && !paused && siteOff });
       return;
     }
     let cancelled = false;
@@ -87,7 +99,23 @@ export function OnThisPage({
     return () => {
       cancelled = true;
     };
-  }, [ready, enabled, paused, round]);
+  }, [ready, enabled, paused, siteOff, round]);
+
+  const found = view.state === 'found' ? view.entries.map((entry) => entry.entity).join(' ') : '';
+  useEffect(() => {
+    if (!loadSightings || found === '') {
+      setSightings(new Map());
+      return;
+    }
+    let cancelled = false;
+    loadSightings(found.split(' ') as EntityId[]).then(
+      (loaded) => !cancelled && setSightings(loaded),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [found, loadSightings]);
 
   const reveal = async (tabId: number, entry: EntitySummary) => {
     try {
@@ -134,7 +162,16 @@ export function OnThisPage({
         onExpand={() => setExpanded(true)}
         onReveal={reveal}
         onReload={reload}
+        sightings={sightings}
       />
+      {view.state === 'found' && view.entries.length > 0 && onRemember && (
+        <p class="otp__offer">
+          Remember where you meet these names?{' '}
+          <button type="button" class="otp__link" onClick={onRemember}>
+            Keep a history on this device
+          </button>
+        </p>
+      )}
       <p class="otp__status" role="status" aria-live="polite">
         {status}
       </p>
@@ -149,9 +186,10 @@ interface BodyProps {
   onExpand: () => void;
   onReveal: (tabId: number, entry: EntitySummary) => void;
   onReload: (tabId: number) => void;
+  sightings: ReadonlyMap<EntityId, EntitySightings>;
 }
 
-function Body({ view, expanded, visible, onExpand, onReveal, onReload }: BodyProps) {
+function Body({ view, expanded, visible, onExpand, onReveal, onReload, sightings }: BodyProps) {
   switch (view.state) {
     case 'loading':
     case 'page-loading':
@@ -161,7 +199,9 @@ function Body({ view, expanded, visible, onExpand, onReveal, onReload }: BodyPro
         <p class="otp__message" data-reason="off">
           {view.paused
             ? 'Heat Notes is paused, so pages are left unmarked for now.'
-            : 'Heat Notes is switched off, so pages are left unmarked. Switch it on above to see the names on this page.'}
+            : view.siteOff
+              ? 'Heat Notes is off on this site, so this page is left unmarked.'
+              : 'Heat Notes is switched off, so pages are left unmarked. Switch it on above to see the names on this page.'}
         </p>
       );
     case 'cant-read':
@@ -215,6 +255,7 @@ function Body({ view, expanded, visible, onExpand, onReveal, onReload }: BodyPro
                   </span>
                   <span class="otp__count">{entry.count}</span>
                 </button>
+                <Seen entry={entry} seen={sightings.get(entry.entity)} />
               </li>
             ))}
           </ul>
@@ -227,4 +268,34 @@ function Body({ view, expanded, visible, onExpand, onReveal, onReload }: BodyPro
       );
     }
   }
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** "Seen on 4 pages", opening onto the most recent of them. */
+function Seen({ entry, seen }: { entry: EntitySummary; seen: EntitySightings | undefined }) {
+  if (!seen || seen.pages === 0) return null;
+  return (
+    <details class="otp__seen">
+      <summary class="otp__seen-summary" aria-label={`${entry.name}: seen on ${pagesLabel(seen.pages)}`}>
+        Seen on {pagesLabel(seen.pages)}
+      </summary>
+      <ul class="otp__seen-list">
+        {seen.recent.map((sighting) => (
+          <li key={sighting.url} class="otp__seen-page">
+            <a href={sighting.url} target="_blank" rel="noopener noreferrer" class="otp__seen-link">
+              {sighting.title.trim() || sighting.url}
+            </a>{' '}
+            <time class="otp__seen-time" dateTime={new Date(sighting.time).toISOString()}>
+              {dateFormat.format(sighting.time)}
+            </time>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function pagesLabel(pages: number): string {
+  return `${pages} ${pages === 1 ? 'page' : 'pages'}`;
 }

@@ -35,7 +35,7 @@ export function summarizeMentions(mentions: ReadonlyArray<{ entity: string }>): 
 export type PageView =
   | { state: 'loading' }
   /** Switched off, or paused for a while: pages are not read. */
-  | { state: 'off'; paused: boolean }
+  | { state: 'off'; paused: boolean; siteOff?: boolean }
   /** The page is loading and its content script has not answered yet. */
   | { state: 'page-loading'; tabId: number }
   | { state: 'cant-read' }

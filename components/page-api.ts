@@ -29,3 +29,16 @@ export const browserPageApi: PageApi = {
   },
   tabsBeforeInstall: () => readTabsBeforeInstall({ session: browser.storage.session, local: browser.storage.local }),
 };
+
+/** The active tab's site as the site list names it, or undefined where no content script answers. */
+export async function activeSite(): Promise<string | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return undefined;
+  const message: ContentMessage = { type: 'page/site' };
+  try {
+    const answer = (await browser.tabs.sendMessage(tab.id, message, TOP_FRAME)) as ContentMessages['page/site']['response'] | undefined;
+    return answer?.site;
+  } catch {
+    return undefined;
+  }
+}

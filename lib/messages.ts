@@ -44,6 +44,8 @@ export interface ContentMessages {
     request: { type: 'mentions/reveal'; entity: EntityId };
     response: { index: number; total: number } | undefined;
   };
+  /** The page's site as the site list names it (the popup has no `tabs` permission to read the URL). */
+  'page/site': { request: { type: 'page/site' }; response: { site: string | undefined } };
 }
 
 /** A paragraph of the essay with the quoted sentence to mark, for "More from the essay" and links. */
@@ -102,6 +104,8 @@ export function isContentMessage(value: unknown): value is ContentMessage {
       return value.direction === 'next' || value.direction === 'previous';
     case 'mentions/reveal':
       return typeof value.entity === 'string';
+    case 'page/site':
+      return true;
     default:
       return false;
   }

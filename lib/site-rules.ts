@@ -24,15 +24,20 @@ export function listCovers(sites: readonly string[], site: string): boolean {
   return sites.some((entry) => site === entry || site.endsWith(`.${entry}`));
 }
 
+/** Whether the site list lets Heat Notes run on `site` (undefined: a page that is not on a web site). */
+export function siteAllowed(settings: Pick<Settings, 'siteMode'>, sites: readonly string[], site: string | undefined): boolean {
+  const listed = site !== undefined && listCovers(sites, site);
+  return settings.siteMode === 'never' ? !listed : listed;
+}
+
 export type Inactive = 'off' | 'paused' | 'never-list' | 'not-on-only-list';
 
 /** Why Heat Notes leaves a page alone, or undefined when it marks it. */
 export function inactiveReason(settings: Settings, sites: readonly string[], url: string, now: number): Inactive | undefined {
   if (!settings.enabled) return 'off';
   if (isPaused(settings, now)) return 'paused';
-  const site = siteOf(url);
-  if (settings.siteMode === 'never') return site !== undefined && listCovers(sites, site) ? 'never-list' : undefined;
-  return site !== undefined && listCovers(sites, site) ? undefined : 'not-on-only-list';
+  if (siteAllowed(settings, sites, siteOf(url))) return undefined;
+  return settings.siteMode === 'never' ? 'never-list' : 'not-on-only-list';
 }
 
 /**

@@ -1,12 +1,17 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Ensemble } from '../../components/Ensemble';
+import { SiteControls } from '../../components/SiteControls';
 import { EssayView } from '../../components/EssayView';
 import { OnThisPage } from '../../components/OnThisPage';
 import { ReaderControls } from '../../components/ReaderControls';
 import { Timeline } from '../../components/Timeline';
 import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
+import { useSites } from '../../components/use-sites';
+import type { EntityId } from '../../data/catalog';
+import type { EntitySightings } from '../../lib/memory/db';
 import { isPaused } from '../../lib/settings';
+import { siteAllowed } from '../../lib/site-rules';
 
 /** The picture width before the popup is measured: its content box at Chrome's default popup width. */
 const PICTURE_WIDTH = 330;
@@ -34,12 +39,42 @@ async function openEssayPage(event: MouseEvent) {
   }
 }
 
+/** The active tab's site, asked of its content script (no `tabs` permission to read its address). */
+function useActiveSite(): string | undefined {
+  const [site, setSite] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    import('../../components/page-api')
+      .then((api) => api.activeSite())
+      .then(setSite, () => undefined);
+  }, []);
+  return site;
+}
+
+/** Where each name was met before, from the extension's IndexedDB. */
+async function loadSightings(entities: EntityId[]): Promise<Map<EntityId, EntitySightings>> {
+  const { openMemory, sightingsOf } = await import('../../lib/memory/db');
+  const db = await openMemory();
+  try {
+    const found = await Promise.all(entities.map(async (entity) => [entity, await sightingsOf(db, entity)] as const));
+    return new Map(found);
+  } finally {
+    db.close();
+  }
+}
+
 export function App() {
   const { settings, state, update } = useSettings();
+  const { sites, update: updateSites } = useSites();
+  const site = useActiveSite();
   const reader = useReaderPrefs();
   const [error, setError] = useState('');
   const enabled = settings.enabled;
-  const paused = isPaused(settings, Date.now());
+  const now = Date.now();
+  const paused = isPaused(settings, now);
+  const save = async (next: typeof settings) => {
+    const kept = await update(next);
+    setError(kept ? '' : 'Couldn’t save the setting: extension storage is unavailable.');
+  };
   return (
     <div class="popup">
       <header class="popup__bar">
@@ -52,10 +87,7 @@ export function App() {
             role="switch"
             checked={enabled}
             disabled={state === 'loading'}
-            onChange={async (event) => {
-              const kept = await update({ ...settings, enabled: event.currentTarget.checked });
-              setError(kept ? '' : 'Couldn’t save the setting: extension storage is unavailable.');
-            }}
+            onChange={(event) => void save({ ...settings, enabled: event.currentTarget.checked })}
           />
         </label>
         <button type="button" class="popup__icon-button" aria-label="Settings" title="Settings" onClick={() => void openOptions()}>
@@ -84,8 +116,28 @@ export function App() {
               ? 'Paused: pages are left unmarked.'
               : '')}
       </p>
+      {state === 'ready' && (
+        <SiteControls
+          settings={settings}
+          sites={sites}
+          site={site}
+          now={now}
+          onSettings={(next) => void save(next)}
+          onSites={async (next) => {
+            const kept = await updateSites(next);
+            setError(kept ? '' : 'Couldn’t save the site list: extension storage is unavailable.');
+          }}
+        />
+      )}
       <main class="popup__scroll">
-        <OnThisPage enabled={enabled} paused={paused} ready={state !== 'loading'} />
+        <OnThisPage
+          enabled={enabled}
+          paused={paused}
+          siteOff={site !== undefined && !siteAllowed(settings, sites, site)}
+          ready={state !== 'loading'}
+          loadSightings={settings.rememberSightings ? loadSightings : undefined}
+          onRemember={settings.rememberSightings ? undefined : () => void save({ ...settings, rememberSightings: true })}
+        />
         <EssayView
           spoilersRevealed={settings.spoilersRevealed}
           titleAside={

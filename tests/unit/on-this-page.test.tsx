@@ -156,4 +156,30 @@ describe('OnThisPage', () => {
     await show({ enabled: true, paused: true, loadApi });
     expect(mountPoint().querySelector('[data-reason="off"]')?.textContent).toContain('paused');
   });
+
+  it('says when Heat Notes is off on this site', async () => {
+    const loadApi = vi.fn(async () => fakeApi());
+    await show({ enabled: true, siteOff: true, loadApi });
+    expect(mountPoint().querySelector('[data-reason="off"]')?.textContent).toContain('off on this site');
+    expect(loadApi).not.toHaveBeenCalled();
+  });
+
+  it('offers the history while it is off, and shows where each name was seen once it is on', async () => {
+    const onRemember = vi.fn();
+    await show({ enabled: true, loadApi: async () => fakeApi(), onRemember });
+    const offer = [...mountPoint().querySelectorAll('button')].find((b) => b.textContent === 'Keep a history on this device');
+    offer!.click();
+    expect(onRemember).toHaveBeenCalledOnce();
+    expect(mountPoint().querySelector('.otp__seen')).toBeNull();
+
+    const recent = { entity: 'al-pacino', url: 'https://example.com/a', title: 'A page', time: Date.UTC(2026, 0, 5), count: 2 };
+    const loadSightings = vi.fn(async (ids: string[]) => new Map(ids.filter((id) => id === 'al-pacino').map((id) => [id, { pages: 3, recent: [recent] }])));
+    await show({ enabled: true, loadApi: async () => fakeApi(), loadSightings: loadSightings as never });
+    expect(loadSightings).toHaveBeenCalledWith(['heat', 'al-pacino', 'robert-de-niro']);
+    const seen = [...mountPoint().querySelectorAll('.otp__seen')];
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.querySelector('summary')?.textContent).toBe('Seen on 3 pages');
+    expect(seen[0]!.querySelector('a')?.getAttribute('href')).toBe('https://example.com/a');
+    expect([...mountPoint().querySelectorAll('button')].some((b) => b.textContent === 'Keep a history on this device')).toBe(false);
+  });
 });
