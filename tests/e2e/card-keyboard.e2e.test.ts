@@ -98,7 +98,11 @@ async function liveText(expected: RegExp): Promise<string> {
 /** The text of the ranges painted as active (outlined). */
 function activeText(): Promise<string[]> {
   return page.evaluate(() => {
-    const active = CSS.highlights.get('heat-notes-active');
+    // The active highlight is named by the highlight colour (`heat-notes-active-amber`, …).
+    let active: Highlight | undefined;
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('heat-notes-active-')) active = highlight;
+    });
     if (!active) return [];
     return [...(active as unknown as Set<AbstractRange>)].map((r) => {
       const range = document.createRange();

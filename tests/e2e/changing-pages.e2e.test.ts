@@ -44,7 +44,7 @@ afterAll(async () => {
 
 /** One range of a `heat-notes-*` highlight, as the page sees it. */
 interface PaintedRange {
-  /** The highlight's name (`heat-notes-mention`, `heat-notes-active`…). */
+  /** The highlight's name (`heat-notes-underline-amber`, `heat-notes-active-amber`…). */
   highlight: string;
   /** `toString()` of a live Range built from the StaticRange; `"<invalid>"` when its offsets no longer fit. */
   text: string;
@@ -170,7 +170,7 @@ async function readPainted(page: Page): Promise<PaintedRange[]> {
 
 /** The mention highlight only (the "active" one repeats the mention under the pointer). */
 async function readPaintedMentions(page: Page): Promise<PaintedRange[]> {
-  return (await readPainted(page)).filter((range) => range.highlight === 'heat-notes-mention');
+  return (await readPainted(page)).filter((range) => !range.highlight.startsWith(`${HIGHLIGHT_PREFIX}-active-`));
 }
 
 /**
