@@ -76,13 +76,50 @@ export async function listenOnLoopback(server: http.Server): Promise<FixtureServ
   };
 }
 
-/** Serves `root` (the fixture pages by default) on 127.0.0.1 at a free port. */
-export async function startFixtureServer(root: string = FIXTURES_DIR): Promise<FixtureServer> {
+/** A page the server makes up on request instead of reading a file (see `FixtureServerOptions.generated`). */
+export interface GeneratedPage {
+  body: string;
+  /** Defaults to HTML. */
+  contentType?: string;
+}
+
+export interface FixtureServerOptions {
+  /**
+   * Extra response headers by path (`'/hostile-csp.html'`), added to that file's or generated page's
+   * response (e.g. a Content-Security-Policy the page must be served with).
+   */
+  headers?: Record<string, Record<string, string>>;
+  /**
+   * Pages built on request, by path (`'/hostile-huge.html'`), from the request's URL (query string
+   * included): for pages too large or too random to keep as files. A generated path wins over a file.
+   */
+  generated?: Record<string, (url: URL) => GeneratedPage | string>;
+}
+
+/**
+ * Serves `root` (the fixture pages by default) on 127.0.0.1 at a free port. `options` (optional) adds
+ * headers to given paths and serves generated pages; without it the server is a plain static one.
+ */
+export async function startFixtureServer(root: string = FIXTURES_DIR, options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const base = path.resolve(root);
   const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requestUrl = new URL(request.url ?? '/', 'http://localhost');
+    const pathname = decodeURIComponent(requestUrl.pathname);
     if (pathname === '/favicon.ico') {
       response.writeHead(204).end();
+      return;
+    }
+    const extraHeaders = options.headers?.[pathname] ?? {};
+    const generate = options.generated?.[pathname];
+    if (generate) {
+      const made = generate(requestUrl);
+      const page = typeof made === 'string' ? { body: made } : made;
+      response.writeHead(200, {
+        'content-type': page.contentType ?? CONTENT_TYPES['.html']!,
+        'cache-control': 'no-store',
+        ...extraHeaders,
+      });
+      response.end(page.body);
       return;
     }
     const file = path.resolve(base, '.' + (pathname.endsWith('/') ? pathname + 'index.html' : pathname));
@@ -93,6 +130,7 @@ export async function startFixtureServer(root: string = FIXTURES_DIR): Promise<F
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...extraHeaders,
     });
     fs.createReadStream(file).pipe(response);
   });
@@ -581,4 +619,67 @@ export async function openPopupBeside(browser: ExtensionBrowser, page: Page): Pr
   await popup.setViewportSize(POPUP_SIZE);
   await popup.waitForLoadState('load');
   return popup;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Console and errors, from every world of the page (its own scripts, content scripts, same-process frames)
+
+export interface ConsoleProblem {
+  /** `console` (console.error / console.warn / console.assert), `exception` (uncaught), `log` (browser: CSP, network…). */
+  kind: 'console' | 'exception' | 'log';
+  level: string;
+  text: string;
+  /** The script the message came from, when known (a `chrome-extension://` URL means ours). */
+  url: string;
+}
+
+export interface ConsoleWatch {
+  /** Every error so far, and every warning that names Heat Notes or comes from an extension script. */
+  problems(): ConsoleProblem[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Collects errors through the DevTools protocol rather than Playwright's `console`/`pageerror` events,
+ * which report only the page's main world: content scripts run in an isolated world, and CSP refusals
+ * are browser log entries. Start it before `goto` to see the page's load too.
+ */
+export async function watchConsole(browser: ExtensionBrowser, page: Page): Promise<ConsoleWatch> {
+  const found: ConsoleProblem[] = [];
+  const cdp = await browser.context.newCDPSession(page);
+  type CallFrame = { url?: string };
+  const firstUrl = (frames?: CallFrame[]) => frames?.find((f) => f.url)?.url ?? '';
+  const fromExtension = (url: string) => url.startsWith('chrome-extension://');
+  cdp.on('Runtime.consoleAPICalled', (event: { type: string; args: Array<{ value?: unknown; description?: string }>; stackTrace?: { callFrames: CallFrame[] } }) => {
+    const text = event.args.map((a) => (a.value !== undefined ? String(a.value) : a.description ?? '')).join(' ');
+    const url = firstUrl(event.stackTrace?.callFrames);
+    const isError = event.type === 'error' || event.type === 'assert';
+    const isOurWarning = event.type === 'warning' && (/heat.?notes/i.test(text) || fromExtension(url));
+    if (isError || isOurWarning) found.push({ kind: 'console', level: event.type, text, url });
+  });
+  cdp.on('Runtime.exceptionThrown', (event: { exceptionDetails: { text: string; url?: string; exception?: { description?: string }; stackTrace?: { callFrames: CallFrame[] } } }) => {
+    const details = event.exceptionDetails;
+    found.push({
+      kind: 'exception',
+      level: 'error',
+      text: `${details.text} ${details.exception?.description ?? ''}`.trim(),
+      url: details.url ?? firstUrl(details.stackTrace?.callFrames),
+    });
+  });
+  cdp.on('Log.entryAdded', (event: { entry: { level: string; text: string; url?: string; source: string } }) => {
+    const { level, text, url, source } = event.entry;
+    // A missing favicon and the like are the server's business, not a page's problem.
+    if (source === 'network' && /favicon/.test(url ?? '')) return;
+    if (level === 'error' || (level === 'warning' && /heat.?notes/i.test(text))) {
+      found.push({ kind: 'log', level: `${source}:${level}`, text, url: url ?? '' });
+    }
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Log.enable');
+  return {
+    problems: () => [...found],
+    stop: async () => {
+      await cdp.detach().catch(() => {});
+    },
+  };
 }
