@@ -27,7 +27,7 @@ import {
   type MentionReport,
 } from './harness';
 
-const BASE_SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+const BASE_SEED = Number(process.env.FUZZ_SEED ?? (process.env.CI ? 20_261_123 : Date.now() % 1_000_000));
 const PAGES = Number(process.env.FUZZ_PAGES ?? 6);
 
 // ---------------------------------------------------------------------------------------------------
