@@ -73,13 +73,19 @@ export class PageDetector<K> {
 
   /** The accepted mentions of every block that has any, in each block's text order. */
   decide(): Map<K, Mention[]> {
+    return new Map(this.decisions());
+  }
+
+  /**
+   * `decide`, one block at a time, so that a caller can spread it over slices. The detector must not
+   * change until the iteration ends.
+   */
+  *decisions(): Generator<[K, Mention[]], void, void> {
     const summary = this.evidence.summarize();
-    const decisions = new Map<K, Mention[]>();
     for (const key of this.withCandidates) {
       const mentions = decideBlock(this.blocks.get(key)!.evidence.candidates, summary);
-      if (mentions.length > 0) decisions.set(key, mentions);
+      if (mentions.length > 0) yield [key, mentions];
     }
-    return decisions;
   }
 }
 

@@ -32,6 +32,38 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
 /** Elements that mark a title or a quotation: evidence that a name inside them is a work's title. */
 export const EMPHASIS_TAGS: ReadonlySet<string> = new Set(['i', 'em', 'cite', 'q']);
 
+/**
+ * Built-in elements that may host a shadow root (DOM standard, `attachShadow`); any other element that
+ * can is a custom element, whose name has a hyphen.
+ */
+export const SHADOW_HOST_TAGS: ReadonlySet<string> = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'main', 'nav', 'p', 'section', 'span',
+]);
+
+/** What a tag does to the walk, as bits: one map lookup per element instead of one per set. */
+export const TAG_SKIP = 1;
+export const TAG_BLOCK = 2;
+export const TAG_EMPHASIS = 4;
+export const TAG_HOST = 8;
+/** Known to the walk but none of the above: no lookup of a shadow root. */
+const TAG_PLAIN = 0;
+
+export const TAG_KINDS: ReadonlyMap<string, number> = (() => {
+  const kinds = new Map<string, number>();
+  const mark = (tags: ReadonlySet<string>, bit: number) => {
+    for (const tag of tags) kinds.set(tag, (kinds.get(tag) ?? 0) | bit);
+  };
+  mark(SKIP_TAGS, TAG_SKIP);
+  mark(BLOCK_TAGS, TAG_BLOCK);
+  mark(EMPHASIS_TAGS, TAG_EMPHASIS);
+  mark(SHADOW_HOST_TAGS, TAG_HOST);
+  // Common inline and table elements that can host no shadow root.
+  const plain = ['a', 'b', 'strong', 'small', 'sub', 'sup', 'abbr', 'time', 'mark', 'img', 'br', 'wbr', 'u', 's', 'label'];
+  mark(new Set(plain), TAG_PLAIN);
+  return kinds;
+})();
+
 /** True when an element's subtree must not be read: a skipped tag, or editable content. */
 export function isSkippedElement(element: Element): boolean {
   if (SKIP_TAGS.has(element.localName)) return true;

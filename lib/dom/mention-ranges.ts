@@ -1,5 +1,5 @@
 import { locateOffset } from './block-offsets';
-import type { BlockText } from './page-text';
+import type { BlockNodes } from './page-text';
 
 export interface BlockRange {
   readonly range: StaticRange;
@@ -13,7 +13,7 @@ export interface BlockRange {
  * changes (a live Range is updated on every mutation), and the scanner rebuilds the ranges of every
  * block it re-reads, since a StaticRange does not follow DOM edits (NOTES.md).
  */
-export function rangeInBlock(block: BlockText, start: number, end: number): BlockRange | undefined {
+export function rangeInBlock(block: BlockNodes, start: number, end: number): BlockRange | undefined {
   const from = locateOffset(block.starts, start, 'start');
   const to = locateOffset(block.starts, end, 'end');
   if (!from || !to) return undefined;

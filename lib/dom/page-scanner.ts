@@ -2,11 +2,20 @@ import { PageDetector, type Mention } from '../detection';
 import type { MentionReport, MentionsResponse } from '../messages';
 import { BLOCK_TAGS, isSkippedElement } from './block-tags';
 import { compareComposedOrder } from './document-order';
+import type { HighlightColor, HighlightStyle } from '../settings';
 import { HighlightPainter } from './highlights';
 import { mentionAtPoint, type MentionHit } from './hit-test';
 import { MentionIndex, type PlacedMention } from './mention-index';
 import { rangeInBlock } from './mention-ranges';
-import { PAUSE, readBlocks, type BlockKey, type BlockText, type ReadOptions } from './page-text';
+import {
+  orderAt,
+  readBlockNodes,
+  readBlocks,
+  ReadSequence,
+  type BlockKey,
+  type BlockText,
+  type ReadOptions,
+} from './page-text';
 import { PageWatcher, type MutationBatch } from './page-watcher';
 import { SliceClock, Superseded } from './time-slicer';
 
@@ -25,6 +34,12 @@ export interface PageScannerOptions {
   readonly scheduleFrame: (callback: () => void) => void;
   /** Called after each repaint, with the mentions now painted. */
   readonly onRepaint?: (index: MentionIndex) => void;
+  /**
+   * Chooses, from the accepted mentions in document order, those to paint, index and report (category
+   * filters, "Not this one" corrections, "first mention only"): a subsequence, in the same order. All
+   * of them when absent. `reselect()` applies it again when what it depends on changed.
+   */
+  readonly select?: (ordered: readonly PlacedMention[]) => readonly PlacedMention[];
 }
 
 interface PlacedBlock {
@@ -46,7 +61,7 @@ class PageText {
   setBlock(block: BlockText): void {
     this.#forgetCounts(block.key);
     this.blocks.set(block.key, block);
-    this.textNodes += block.nodes.length;
+    this.textNodes += block.nodeCount;
     this.chars += block.text.length;
     if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis });
     else this.detector.delete(block.key);
@@ -61,7 +76,7 @@ class PageText {
   #forgetCounts(key: BlockKey): void {
     const old = this.blocks.get(key);
     if (!old) return;
-    this.textNodes -= old.nodes.length;
+    this.textNodes -= old.nodeCount;
     this.chars -= old.text.length;
   }
 }
@@ -83,6 +98,12 @@ interface Damage {
   everything: boolean;
 }
 
+/** What `#read` is told about a root. */
+type RootOptions = Pick<ReadOptions, 'base' | 'nested' | 'sequence'>;
+
+/** How many mentions are indexed between checks of the time budget. */
+const MENTIONS_PER_CHECK = 256;
+
 /** How many times in a row a repair re-reads what the page disturbed while it was being read. */
 const MAX_REPAIR_ROUNDS = 3;
 
@@ -93,9 +114,10 @@ export class PageScanner {
   readonly #painter = new HighlightPainter();
   readonly #watcher: PageWatcher;
   #text = new PageText();
+  /** The selected mentions, painted and in document order. */
   #index = new MentionIndex();
-  #orderedFor: MentionIndex | undefined;
-  #orderedList: readonly PlacedMention[] = [];
+  /** Every accepted mention, in document order: what `select` chooses from. */
+  #accepted: readonly PlacedMention[] = [];
   #shadowRootList: ShadowRoot[] = [];
   #active = false;
   /** Bumped to drop every job queued or running (a new full scan, or switching off). */
@@ -146,6 +168,7 @@ export class PageScanner {
     this.#painted = false;
     this.#shadowRootList = [];
     this.#index = new MentionIndex();
+    this.#accepted = [];
     this.#scanMs = 0;
     this.#options.onRepaint?.(this.#index);
   }
@@ -188,13 +211,21 @@ export class PageScanner {
     await this.#queue;
   }
 
-  /** The painted mentions in document order (sorted once per repaint). */
+  /**
+   * Chooses the mentions to paint again (`select`, when what it depends on changed), from what was
+   * decided already: nothing is read again.
+   */
+  reselect(): void {
+    if (!this.#active) return;
+    void this.#enqueue(async (clock) => {
+      // Before the first paint there is nothing to choose from: that paint will apply `select`.
+      if (this.#painted) await this.#paintSelected(clock);
+    });
+  }
+
+  /** The painted mentions in document order. */
   ordered(): readonly PlacedMention[] {
-    if (this.#orderedFor !== this.#index) {
-      this.#orderedFor = this.#index;
-      this.#orderedList = [...this.#index.mentions].sort(compareMentions);
-    }
-    return this.#orderedList;
+    return this.#index.mentions;
   }
 
   /** The painted mentions in document order, as `mentions/get` reports them. */
@@ -218,6 +249,19 @@ export class PageScanner {
   /** The mention under a viewport point. */
   hitTest(x: number, y: number): MentionHit | undefined {
     return mentionAtPoint(this.#index, this.#document, x, y, this.#shadowRootList);
+  }
+
+  /** The highlight style and colour (settings): the painted ranges change look at once. */
+  paintAs(style: HighlightStyle, color: HighlightColor): void {
+    this.#painter.setLook(style, color);
+  }
+
+  /**
+   * Puts our highlights back if the page cleared the shared registry (`CSS.highlights.clear()` makes no
+   * DOM change, so nothing else would notice). Cheap: two map lookups when all is well.
+   */
+  reassertHighlights(): void {
+    if (this.#active) this.#painter.reassert();
   }
 
   /** Paints one mention as the active one (pointer on it, or its card open), or none. */
@@ -283,7 +327,7 @@ export class PageScanner {
     const damage = emptyDamage();
     const body = document.body;
     if (body && document.designMode !== 'on' && !isSkippedElement(body)) {
-      await this.#read(text, body, { base: body, nested: true }, damage, clock);
+      await this.#read(text, body, { base: body, nested: true, sequence: new ReadSequence() }, damage, clock);
     }
     this.#text = text;
     this.#painted = false;
@@ -293,25 +337,25 @@ export class PageScanner {
     await this.#repaint(clock);
   }
 
-  /** Reads `root` (and the open shadow roots met there) into `text`. */
-  async #read(
-    text: PageText,
-    root: Node,
-    options: Pick<ReadOptions, 'base' | 'nested'>,
-    damage: Damage,
-    clock: SliceClock,
-  ): Promise<void> {
-    const roots: Array<{ root: Node; options: Pick<ReadOptions, 'base' | 'nested'> }> = [{ root, options }];
+  /**
+   * Reads `root` (and the open shadow roots met there) into `text`. A numbered walk (`sequence`) numbers
+   * each shadow root's walk with a sequence of its own, as it is walked apart from its host's tree.
+   */
+  async #read(text: PageText, root: Node, options: RootOptions, damage: Damage, clock: SliceClock): Promise<void> {
+    const roots: Array<{ root: Node; options: RootOptions }> = [{ root, options }];
+    const numbered = options.sequence !== undefined;
     const onShadowRoot = (shadowRoot: ShadowRoot) => {
       if (text.shadowRoots.has(shadowRoot)) return;
       text.shadowRoots.add(shadowRoot);
       this.#watcher.observe(shadowRoot);
-      roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true } });
+      const sequence = numbered ? new ReadSequence() : undefined;
+      roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
     };
     const onDisturbed = (anchor: Node) => damage.disturbed.push(anchor);
+    const onBlock = (block: BlockText) => text.setBlock(block);
     for (let next = roots.shift(); next; next = roots.shift()) {
-      for (const item of readBlocks(next.root, { ...next.options, onShadowRoot, onDisturbed })) {
-        if (item !== PAUSE) text.setBlock(item);
+      const reading = readBlocks(next.root, { ...next.options, onBlock, onShadowRoot, onDisturbed });
+      while (!reading.next().done) {
         if (clock.sliceIsOver) await clock.yield();
       }
     }
@@ -361,11 +405,10 @@ export class PageScanner {
   /** Decides, builds the ranges of blocks whose mentions changed, paints. */
   async #repaint(clock: SliceClock): Promise<void> {
     const text = this.#text;
-    const decisions = text.detector.decide();
     const placed = new Map<BlockKey, PlacedBlock>();
-    const all: PlacedMention[] = [];
-    let same = decisions.size === text.placed.size;
-    for (const [key, mentions] of decisions) {
+    const accepted: PlacedMention[] = [];
+    let same = true;
+    for (const [key, mentions] of text.detector.decisions()) {
       const block = text.blocks.get(key);
       if (!block) continue;
       const signature = mentions.map((m) => `${m.entity}@${m.start}-${m.end}:${m.reason}`).join(' ');
@@ -373,21 +416,34 @@ export class PageScanner {
       if (!entry || entry.block !== block || entry.signature !== signature) {
         same = false;
         entry = { block, signature, mentions: placeMentions(key, block, mentions) };
-        if (clock.sliceIsOver) await clock.yield();
       }
       placed.set(key, entry);
-      for (const mention of entry.mentions) all.push(mention);
+      for (const mention of entry.mentions) accepted.push(mention);
+      if (clock.sliceIsOver) await clock.yield();
     }
+    same &&= placed.size === text.placed.size;
     text.placed = placed;
     if (same && this.#painted) {
       // The same ranges as painted: only make sure the page did not take our highlights away.
       this.#painter.reassert();
       return;
     }
+    this.#accepted = accepted.sort(compareMentions);
+    await this.#paintSelected(clock);
+  }
+
+  /** Paints and indexes what `select` chooses from the accepted mentions. */
+  async #paintSelected(clock: SliceClock): Promise<void> {
+    const selected = this.#options.select?.(this.#accepted) ?? this.#accepted;
+    const index = new MentionIndex();
+    for (let i = 0; i < selected.length; i++) {
+      index.add(selected[i]!);
+      if (i % MENTIONS_PER_CHECK === 0 && clock.sliceIsOver) await clock.yield();
+    }
     this.#painted = true;
-    this.#index = new MentionIndex(all);
-    this.#painter.paint(all.map((mention) => mention.range));
-    this.#options.onRepaint?.(this.#index);
+    this.#index = index;
+    this.#painter.paint(selected.map((mention) => mention.range));
+    this.#options.onRepaint?.(index);
   }
 
   // Changes ------------------------------------------------------------------------------------
@@ -447,17 +503,31 @@ function isShadowRootNode(node: Node): node is ShadowRoot {
   return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }
 
+/**
+ * Ranges for a block's mentions, over its text nodes read again now (the scan keeps no node lists).
+ * None when its text changed since it was read: the change is on its way as a mutation record.
+ */
 function placeMentions(key: BlockKey, block: BlockText, mentions: readonly Mention[]): PlacedMention[] {
+  const nodes = readBlockNodes(block);
+  if (!nodes) return [];
   const placed: PlacedMention[] = [];
   for (const mention of mentions) {
-    const range = rangeInBlock(block, mention.start, mention.end);
-    if (range) placed.push({ ...range, key, block, mention, start: mention.start, end: mention.end });
+    const range = rangeInBlock(nodes, mention.start, mention.end);
+    if (!range) continue;
+    const { start, end } = mention;
+    placed.push({ ...range, key, block, nodes, mention, start, end, order: orderAt(block, start) });
   }
   return placed;
 }
 
+/**
+ * Document order. Mentions numbered by the same walk compare by number; the DOM is asked only for the
+ * others (blocks re-read after a change, shadow roots against their host's tree), which agrees with the
+ * numbers, since a block the page moves or changes is read again.
+ */
 function compareMentions(a: PlacedMention, b: PlacedMention): number {
   if (a.block === b.block) return a.start - b.start;
+  if (a.order >= 0 && b.order >= 0 && a.block.order!.sequence === b.block.order!.sequence) return a.order - b.order;
   return compareComposedOrder(a.range.startContainer, b.range.startContainer) || a.start - b.start;
 }
 

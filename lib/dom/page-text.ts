@@ -1,5 +1,6 @@
 import type { Span } from '../detection';
-import { BLOCK_TAGS, EMPHASIS_TAGS, SKIP_TAGS, isSkippedElement } from './block-tags';
+import { lastAtOrBefore } from './block-offsets';
+import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_SKIP, isSkippedElement } from './block-tags';
 
 /**
  * Reading a part of the page into blocks of text (CONTRACT.md: a block's text is its own text nodes
@@ -10,11 +11,51 @@ import { BLOCK_TAGS, EMPHASIS_TAGS, SKIP_TAGS, isSkippedElement } from './block-
 /** What identifies a block: its element, or a shadow root for text in no block inside that root. */
 export type BlockKey = Element | ShadowRoot;
 
+/**
+ * Numbers the stretches of text a walk meets, in the order it meets them: one per block, plus one each
+ * time an outer block's text resumes after a nested block. Mentions are then put in document order by
+ * comparing numbers instead of asking the DOM (`compareDocumentPosition` costs microseconds a pair,
+ * hundreds of ms for thousands of mentions). Valid within one walk only: shadow roots are walked on
+ * their own, and a re-read block is not numbered.
+ */
+export class ReadSequence {
+  last = 0;
+}
+
+/** Where a block's text stands in its walk. */
+export interface BlockOrder {
+  readonly sequence: ReadSequence;
+  /** The number of its first stretch of text… */
+  readonly first: number;
+  /** …and those of the stretches after a nested block, with where each starts (none on most blocks). */
+  readonly later?: { readonly numbers: readonly number[]; readonly starts: readonly number[] };
+}
+
+/** The number of the stretch of a block's text that holds `offset`, or -1 when the block has no order. */
+export function orderAt(block: BlockText, offset: number): number {
+  const order = block.order;
+  if (!order) return -1;
+  const index = order.later ? lastAtOrBefore(order.later.starts, offset) : -1;
+  return index < 0 ? order.first : order.later!.numbers[index]!;
+}
+
 export interface BlockText {
   readonly key: BlockKey;
   readonly text: string;
   /** Stretches inside `i`, `em`, `cite`, `q`, in block offsets, merged where they touch. */
   readonly emphasis: readonly Span[];
+  /** How many text nodes the text was read from. */
+  readonly nodeCount: number;
+  /** Its place in the walk that read it, or undefined when the walk was not numbered. */
+  readonly order: BlockOrder | undefined;
+}
+
+/**
+ * A block's text nodes. Kept by no one: most blocks never hold a mention, and a list of every text
+ * node of the page costs a wrapper per node for as long as it is kept. `readBlockNodes` reads them again
+ * for the few blocks that need ranges.
+ */
+export interface BlockNodes {
   /** The block's text nodes in tree order… */
   readonly nodes: readonly Text[];
   /** …and where each one starts in `text` (ascending). */
@@ -30,6 +71,10 @@ export interface ReadOptions {
   readonly base: BlockKey | null;
   /** Also read the blocks nested inside the root; false reads only `base`'s own text. */
   readonly nested: boolean;
+  /** Receives each block once it is closed (so a nested block comes before the rest of its outer block). */
+  readonly onBlock: (block: BlockText) => void;
+  /** Numbers the blocks' text in walk order (`BlockText.order`). */
+  readonly sequence?: ReadSequence;
   /** Called for each open shadow root met on the way; its text is not part of this walk. */
   readonly onShadowRoot?: (root: ShadowRoot) => void;
   /**
@@ -40,11 +85,11 @@ export interface ReadOptions {
   readonly onDisturbed?: (anchor: Node) => void;
 }
 
-/** Yielded every few nodes without a block, so the caller can check its time budget inside a huge block. */
+/** Yielded every few nodes, so the caller can check its time budget. */
 export const PAUSE = null;
 
 /** How many nodes the walk visits between pauses. */
-const NODES_PER_PAUSE = 128;
+const NODES_PER_PAUSE = 256;
 
 const TEXT_NODE = 3; // Node.TEXT_NODE, without a global lookup per node
 const ENTERED_BLOCK = 1;
@@ -62,18 +107,42 @@ function editableRoots(root: Node): Set<Element> | undefined {
 
 class OpenBlock {
   readonly parts: string[] = [];
-  readonly nodes: Text[] = [];
-  readonly starts: number[] = [];
   readonly emphasis: Span[] = [];
   length = 0;
+  nodeCount = 0;
+  /** The numbers of the first stretch and of the one being read (see `ReadSequence`)… */
+  #first = -1;
+  #number = -1;
+  /** …and of the stretches after the first, with where they start. */
+  #later: { numbers: number[]; starts: number[] } | undefined;
 
-  constructor(readonly key: BlockKey) {}
+  constructor(
+    readonly key: BlockKey,
+    readonly sequence: ReadSequence | undefined,
+    /** Only for `readBlockNodes`. */
+    readonly nodes?: { nodes: Text[]; starts: number[] },
+  ) {}
 
   append(node: Text, emphasised: boolean): void {
     const data = node.data;
     const start = this.length;
-    this.nodes.push(node);
-    this.starts.push(start);
+    const sequence = this.sequence;
+    // Another block took a number since this one last did: its text resumes after a nested block.
+    if (sequence !== undefined && this.#number !== sequence.last) {
+      this.#number = ++sequence.last;
+      if (this.#first < 0) {
+        this.#first = this.#number;
+      } else {
+        this.#later ??= { numbers: [], starts: [] };
+        this.#later.numbers.push(this.#number);
+        this.#later.starts.push(start);
+      }
+    }
+    if (this.nodes) {
+      this.nodes.nodes.push(node);
+      this.nodes.starts.push(start);
+    }
+    this.nodeCount++;
     this.parts.push(data);
     this.length += data.length;
     if (!emphasised || data.length === 0) return;
@@ -83,21 +152,47 @@ class OpenBlock {
   }
 
   close(): BlockText {
-    return { key: this.key, text: this.parts.join(''), emphasis: this.emphasis, nodes: this.nodes, starts: this.starts };
+    const order =
+      this.sequence && this.#first >= 0 ? { sequence: this.sequence, first: this.#first, later: this.#later } : undefined;
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    return { key: this.key, text, emphasis: this.emphasis, nodeCount: this.nodeCount, order };
   }
 }
 
 /**
- * Walks `root` in tree order and yields each block once it is closed (so a nested block comes before
- * the rest of its outer block), with `PAUSE` every few nodes between blocks. The caller may hand the
- * main thread to the page after anything yielded: the walk checks that the page did not pull the
- * ground from under it before it touches the page again. A `TreeWalker` without a filter callback (a JS
- * `NodeFilter` costs ~10× per node, NOTES.md); skipped subtrees are stepped over in the loop.
+ * Walks `root` in tree order and hands each block to `onBlock` once it is closed, yielding `PAUSE` every
+ * few nodes. The caller may hand the main thread to the page at a pause: the walk checks that the page
+ * did not pull the ground from under it before it touches the page again. A `TreeWalker` without a
+ * filter callback (a JS `NodeFilter` costs ~10× per node, NOTES.md); skipped subtrees are stepped over
+ * in the loop.
  */
-export function* readBlocks(root: Node, options: ReadOptions): Generator<BlockText | typeof PAUSE, void, void> {
+export function readBlocks(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {
+  return walk(root, options);
+}
+
+/**
+ * A block's text nodes as they are now, or undefined when its text is no longer what was read (the
+ * page changed it; the change is on its way to the scanner as a mutation record).
+ */
+export function readBlockNodes(block: BlockText): BlockNodes | undefined {
+  const nodes = { nodes: [] as Text[], starts: [] as number[] };
+  let text: string | undefined;
+  const reading = walk(block.key, { base: block.key, nested: false, onBlock: (read) => (text = read.text) }, nodes);
+  while (!reading.next().done) {
+    // no pause: one block's own text
+  }
+  return text === block.text ? nodes : undefined;
+}
+
+function* walk(
+  root: Node,
+  options: ReadOptions,
+  keepNodes?: { nodes: Text[]; starts: number[] },
+): Generator<typeof PAUSE, void, void> {
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base)] : [];
+  const { sequence, onBlock, onShadowRoot, nested } = options;
+  const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base, sequence, keepNodes)] : [];
   /** Elements entered and not yet left, root excluded, with what entering each did (`ENTERED_*`). */
   const path: Element[] = [];
   const pathFlags: number[] = [];
@@ -106,29 +201,37 @@ export function* readBlocks(root: Node, options: ReadOptions): Generator<BlockTe
   let emphasisDepth = 0;
   let sincePause = 0;
 
-  /** Leaves an element entered with `flags`; returns the block it closes, if it opened one. */
-  const leave = (flags: number): BlockText | undefined => {
+  /** Leaves an element entered with `flags`, handing over the block it closes, if it opened one. */
+  const leave = (flags: number, deliver: boolean): void => {
     if (flags & ENTERED_EMPHASIS) emphasisDepth--;
-    return flags & ENTERED_BLOCK ? blocks.pop()?.close() : undefined;
+    if (flags & ENTERED_BLOCK) {
+      const closed = blocks.pop()!;
+      if (deliver) onBlock(closed.close());
+    }
   };
 
   /** Enters `element`: what that did (`ENTERED_*`), or -1 when its subtree is to be stepped over. */
   const enter = (element: Element): number => {
     const name = element.localName;
-    if (SKIP_TAGS.has(name) || (editable !== undefined && editable.has(element))) return -1;
+    const kind = TAG_KINDS.get(name);
+    if (editable !== undefined && editable.has(element)) return -1;
     let flags = 0;
-    if (BLOCK_TAGS.has(name)) {
-      if (!options.nested) return -1;
-      blocks.push(new OpenBlock(element));
-      flags |= ENTERED_BLOCK;
+    if (kind !== undefined) {
+      if (kind & TAG_SKIP) return -1;
+      if (kind & TAG_BLOCK) {
+        if (!nested) return -1;
+        blocks.push(new OpenBlock(element, sequence));
+        flags |= ENTERED_BLOCK;
+      }
+      if (kind & TAG_EMPHASIS) {
+        emphasisDepth++;
+        flags |= ENTERED_EMPHASIS;
+      }
     }
-    if (EMPHASIS_TAGS.has(name)) {
-      emphasisDepth++;
-      flags |= ENTERED_EMPHASIS;
-    }
-    if (options.onShadowRoot) {
+    // Only some elements can host a shadow root: the getter is skipped for links, emphasis, lists…
+    if (onShadowRoot && (kind === undefined ? name.includes('-') : kind & TAG_HOST)) {
       const shadow = element.shadowRoot;
-      if (shadow) options.onShadowRoot(shadow);
+      if (shadow) onShadowRoot(shadow);
     }
     return flags;
   };
@@ -139,20 +242,12 @@ export function* readBlocks(root: Node, options: ReadOptions): Generator<BlockTe
   const rootFlags = rootElement ? enter(rootElement) : 0;
   if (rootFlags < 0) return;
 
-  /** Blocks closed since the last hand-over. */
-  const ready: BlockText[] = [];
-  const close = (flags: number) => {
-    const closed = leave(flags);
-    if (closed) ready.push(closed);
-  };
-
   let node: Node | null = walker.firstChild();
   while (node) {
     let stepOver = false;
-    if (ready.length > 0 || ++sincePause >= NODES_PER_PAUSE) {
+    if (++sincePause >= NODES_PER_PAUSE) {
       sincePause = 0;
-      if (ready.length === 0) yield PAUSE;
-      for (const block of ready.splice(0)) yield block;
+      yield PAUSE;
       // The caller may have given the page the main thread: check that we are still in the page.
       if (!root.isConnected) return;
       if (!node.isConnected) {
@@ -166,12 +261,12 @@ export function* readBlocks(root: Node, options: ReadOptions): Generator<BlockTe
             break;
           }
           path.pop();
-          leave(pathFlags.pop()!);
+          leave(pathFlags.pop()!, false);
         }
         options.onDisturbed?.(anchor ?? root);
         if (!anchor) return;
         path.pop();
-        close(pathFlags.pop()!);
+        leave(pathFlags.pop()!, true);
         walker.currentNode = anchor;
         stepOver = true;
       }
@@ -190,7 +285,7 @@ export function* readBlocks(root: Node, options: ReadOptions): Generator<BlockTe
             node = child;
             continue;
           }
-          close(flags);
+          leave(flags, true);
         }
       }
     }
@@ -201,11 +296,10 @@ export function* readBlocks(root: Node, options: ReadOptions): Generator<BlockTe
       const parent = walker.parentNode();
       if (!parent || parent === root) break;
       path.pop();
-      close(pathFlags.pop()!);
+      leave(pathFlags.pop()!, true);
       node = walker.nextSibling();
     }
   }
-  if (rootElement) close(rootFlags);
-  for (const block of ready) yield block;
-  while (blocks.length > 0) yield blocks.pop()!.close();
+  if (rootElement) leave(rootFlags, true);
+  while (blocks.length > 0) onBlock(blocks.pop()!.close());
 }

@@ -97,6 +97,53 @@ describe('PageScanner', () => {
     expect(names(s)).toEqual(['Al Pacino@0', 'Robert De Niro@0', 'Val Kilmer@0']);
   });
 
+  it('orders mentions of nested blocks, shadow roots and re-read blocks by document order', async () => {
+    document.body.innerHTML = '<div id="d">Al Pacino <p id="p">Val Kilmer</p> Tom Sizemore</div><div id="host"></div><p>Amy Brenneman</p>';
+    const shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Robert De Niro</p>';
+    controller = new AbortController();
+    const s = new PageScanner({ document, signal: controller.signal, scheduleFrame: (cb) => void setTimeout(cb, 0) });
+    s.start();
+    await s.settled();
+    const expected = ['Al Pacino', 'Val Kilmer', 'Tom Sizemore', 'Robert De Niro', 'Amy Brenneman'];
+    expect(s.ordered().map((placed) => placed.mention.text)).toEqual(expected);
+    // A block read again after a change keeps its place among blocks numbered by the full scan.
+    document.querySelector('#p')!.textContent = 'Now Val Kilmer';
+    await s.settled();
+    expect(s.ordered().map((placed) => placed.mention.text)).toEqual(expected);
+  });
+
+  it('paints, indexes and reports only what select chooses, and chooses again on reselect', async () => {
+    document.body.innerHTML = '<p>Al Pacino and Robert De Niro.</p><p>Later Al Pacino again.</p>';
+    controller = new AbortController();
+    let firstOnly = false;
+    const seen: number[] = [];
+    const s = new PageScanner({
+      document,
+      signal: controller.signal,
+      scheduleFrame: (cb) => void setTimeout(cb, 0),
+      onRepaint: (index) => seen.push(index.size),
+      select: (ordered) => {
+        if (!firstOnly) return ordered;
+        const entities = new Set<string>();
+        return ordered.filter(({ mention }) => !entities.has(mention.entity) && entities.add(mention.entity));
+      },
+    });
+    s.start();
+    await s.settled();
+    expect(names(s)).toEqual(['Al Pacino@0', 'Robert De Niro@14', 'Al Pacino@6']);
+    const read = s.ordered()[0]!.block;
+    firstOnly = true;
+    s.reselect();
+    await s.settled();
+    expect(names(s)).toEqual(['Al Pacino@0', 'Robert De Niro@14']);
+    expect(s.ordered().map((placed) => placed.mention.text)).toEqual(['Al Pacino', 'Robert De Niro']);
+    expect(s.mentions.size).toBe(2);
+    expect(seen.at(-1)).toBe(2);
+    // The page was not read again: the mentions stand in the blocks as they were read.
+    expect(s.ordered()[0]!.block).toBe(read);
+  });
+
   it('reports nothing once stopped', async () => {
     const s = scanner('<p>Al Pacino</p>');
     await s.settled();

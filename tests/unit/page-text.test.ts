@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAUSE, readBlocks, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
+import { PAUSE, readBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
 import { compareComposedOrder } from '../../lib/dom/document-order';
 
 function read(root: Node, options: Partial<ReadOptions> = {}): BlockText[] {
   const base = options.base === undefined ? (root as Element) : options.base;
   const blocks: BlockText[] = [];
-  for (const item of readBlocks(root, { nested: true, ...options, base })) if (item !== PAUSE) blocks.push(item);
+  const reading = readBlocks(root, { nested: true, ...options, base, onBlock: (block) => blocks.push(block) });
+  while (!reading.next().done) {
+    // pauses
+  }
   return blocks;
 }
 
@@ -26,8 +29,28 @@ describe('readBlocks', () => {
     const blocks = read(page('<p id="p">In <i>Heat</i> (1995), <a href="#">Al</a> Pacino plays Vincent Hanna.</p>'));
     expect(textOf(blocks, 'p')).toBe('In Heat (1995), Al Pacino plays Vincent Hanna.');
     const p = blocks.find((b) => (b.key as Element).id === 'p')!;
-    expect(p.nodes.map((node) => node.data)).toEqual(['In ', 'Heat', ' (1995), ', 'Al', ' Pacino plays Vincent Hanna.']);
-    expect(p.starts).toEqual([0, 3, 7, 16, 18]);
+    expect(p.nodeCount).toBe(5);
+    const nodes = readBlockNodes(p)!;
+    expect(nodes.nodes.map((node) => node.data)).toEqual(['In ', 'Heat', ' (1995), ', 'Al', ' Pacino plays Vincent Hanna.']);
+    expect(nodes.starts).toEqual([0, 3, 7, 16, 18]);
+  });
+
+  it('reads a block’s nodes again only while its text is what was read', () => {
+    const blocks = read(page('<div id="d">Outer <b>bold</b><p>nested</p> tail</div>'));
+    const d = blocks.find((b) => (b.key as Element).id === 'd')!;
+    expect(readBlockNodes(d)!.nodes.map((node) => node.data)).toEqual(['Outer ', 'bold', ' tail']);
+    d.key.querySelector('b')!.textContent = 'changed';
+    expect(readBlockNodes(d)).toBeUndefined();
+  });
+
+  it('numbers stretches of text in walk order, an outer block resuming after a nested one', () => {
+    const sequence = new ReadSequence();
+    const blocks = read(page('<div id="d">Before <p id="p">nested</p> after</div><p id="q">next</p>'), { sequence });
+    const [d, p, q] = ['d', 'p', 'q'].map((id) => blocks.find((b) => (b.key as Element).id === id)!);
+    expect(orderAt(d!, 0)).toBeLessThan(orderAt(p!, 0));
+    expect(orderAt(p!, 0)).toBeLessThan(orderAt(d!, 'Before  '.length));
+    expect(orderAt(d!, 'Before  '.length)).toBeLessThan(orderAt(q!, 0));
+    expect(orderAt(read(page('<p>unnumbered</p>'))[0]!, 0)).toBe(-1);
   });
 
   it('records titles in i, em, cite and q as emphasis, not b or strong', () => {
@@ -86,7 +109,7 @@ describe('readBlocks', () => {
   it('pauses every so often inside a huge block', () => {
     const body = page(`<p>${'<span>word </span>'.repeat(1000)}</p>`);
     let pauses = 0;
-    for (const item of readBlocks(body, { base: body, nested: true })) if (item === PAUSE) pauses++;
+    for (const item of readBlocks(body, { base: body, nested: true, onBlock: () => undefined })) if (item === PAUSE) pauses++;
     expect(pauses).toBeGreaterThan(5);
   });
 });
@@ -98,14 +121,16 @@ describe('readBlocks on a page that changes between pauses', () => {
     const disturbed: Node[] = [];
     const blocks: BlockText[] = [];
     let removed = false;
-    for (const item of readBlocks(body, { base: body, nested: true, onDisturbed: (anchor) => disturbed.push(anchor) })) {
-      if (item === PAUSE) {
-        if (!removed) {
-          body.querySelector('#p1')!.remove(); // the walk is inside #p1 now
-          removed = true;
-        }
-      } else {
-        blocks.push(item);
+    const reading = readBlocks(body, {
+      base: body,
+      nested: true,
+      onBlock: (block) => blocks.push(block),
+      onDisturbed: (anchor) => disturbed.push(anchor),
+    });
+    for (const item of reading) {
+      if (item === PAUSE && !removed) {
+        body.querySelector('#p1')!.remove(); // the walk is inside #p1 now
+        removed = true;
       }
     }
     expect(disturbed).toEqual([body.querySelector('#a')]);
