@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'preact/hooks';
 import { paragraphNumber } from '../data/essay';
+import { t } from '../lib/i18n';
 import { buildEnsemble, initials, layoutEnsemble, type Ensemble as EnsembleData } from './ensemble';
 import { ParagraphLink } from './ParagraphLink';
 import { useMeasuredWidth } from './use-measured-width';
@@ -10,8 +11,14 @@ export interface EnsembleProps {
   initialWidth?: number;
 }
 
-function cite(paragraph: string | undefined): string {
-  return paragraph ? ` (essay paragraph ${paragraphNumber(paragraph)})` : '';
+/** A list for the picture's description, followed by the paragraph it comes from, if any. */
+function cited(list: string, paragraph: string | undefined): string {
+  return paragraph ? `${list} ${t('paragraphAside', paragraphNumber(paragraph))}` : list;
+}
+
+/** "A, B and C", in the words and punctuation of the page's language. */
+function listOf(items: string[]): string {
+  return new Intl.ListFormat(undefined, { type: 'conjunction' }).format(items);
 }
 
 /**
@@ -23,15 +30,13 @@ export function Ensemble({ ensemble: given, initialWidth = 600 }: EnsembleProps)
   const ensemble = useMemo(() => given ?? buildEnsemble(), [given]);
   const [ref, width] = useMeasuredWidth<HTMLDivElement>(initialWidth);
   const layout = layoutEnsemble(ensemble, width);
-  const leadsText = ensemble.leads.map((lead) => `${lead.name} as ${lead.plays?.name}`).join(' and ');
-  const castText = ensemble.cast.map((member) => member.name).join(', ');
+  const leadsText = listOf(ensemble.leads.map((lead) => t('ensembleLeadAs', lead.name, lead.plays?.name ?? '')));
+  const castText = listOf(ensemble.cast.map((member) => member.name));
   return (
     <figure class="hn-figure hn-ensemble" aria-labelledby={`${id}-caption`}>
       <figcaption class="hn-figure__caption" id={`${id}-caption`}>
-        <span class="hn-figure__title">The ensemble</span>
-        <span class="hn-figure__subtitle">
-          {ensemble.leads.length + ensemble.cast.length} of Heat’s cast, as the essay names them
-        </span>
+        <span class="hn-figure__title">{t('ensembleTitle')}</span>
+        <span class="hn-figure__subtitle">{t('ensembleSubtitle', ensemble.leads.length + ensemble.cast.length)}</span>
       </figcaption>
       <div class="hn-figure__canvas" ref={ref}>
         <svg
@@ -42,12 +47,8 @@ export function Ensemble({ ensemble: given, initialWidth = 600 }: EnsembleProps)
           width={layout.width}
           height={layout.height}
         >
-          <title id={`${id}-title`}>Heat’s cast</title>
-          <desc id={`${id}-desc`}>
-            The leads: {leadsText}
-            {cite(ensemble.leadsParagraph)}. The ensemble: {castText}
-            {cite(ensemble.castParagraph)}.
-          </desc>
+          <title id={`${id}-title`}>{t('ensembleSvgTitle')}</title>
+          <desc id={`${id}-desc`}>{t('ensembleDesc', cited(leadsText, ensemble.leadsParagraph), cited(castText, ensemble.castParagraph))}</desc>
           {layout.between && (
             <g class="hn-ensemble__between">
               <line x1={layout.between.x1} x2={layout.between.x2} y1={layout.between.y} y2={layout.between.y} />
@@ -65,13 +66,13 @@ export function Ensemble({ ensemble: given, initialWidth = 600 }: EnsembleProps)
               </text>
               {lead.member.plays && (
                 <text class="hn-ensemble__plays" x={lead.cx} y={lead.playsY} text-anchor="middle">
-                  as {lead.member.plays.name}
+                  {t('ensemblePlays', lead.member.plays.name)}
                 </text>
               )}
             </g>
           ))}
           <text class="hn-ensemble__heading" x={6} y={layout.castTitleY}>
-            {layout.leads.length ? 'With' : 'The cast'}
+            {t(layout.leads.length ? 'ensembleWith' : 'ensembleCast')}
           </text>
           <line class="hn-ensemble__rule" x1={layout.leads.length ? 44 : 74} x2={layout.width - 6} y1={layout.castTitleY - 4} y2={layout.castTitleY - 4} />
           {layout.cast.map(({ member, x, y }) => (
@@ -88,12 +89,12 @@ export function Ensemble({ ensemble: given, initialWidth = 600 }: EnsembleProps)
         <p class="hn-figure__note">
           {ensemble.leadsParagraph && (
             <span>
-              The leads: <ParagraphLink paragraph={ensemble.leadsParagraph} />
+              {t('ensembleLeadsNote')} <ParagraphLink paragraph={ensemble.leadsParagraph} />
             </span>
           )}
           {ensemble.castParagraph && (
             <span>
-              The cast list: <ParagraphLink paragraph={ensemble.castParagraph} />
+              {t('ensembleCastNote')} <ParagraphLink paragraph={ensemble.castParagraph} />
             </span>
           )}
         </p>

@@ -4,6 +4,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import { CATALOG, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
 import { detectMentions, type MatchReason, type Mention } from '../lib/detection';
+import { plural, t } from '../lib/i18n';
 import { EntityCard } from './EntityCard';
 import { findQuote, type EssayTarget, type Span } from './essay-target';
 import './card.css';
@@ -321,16 +322,19 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, title
     <div class={`hn-essay hn-essay--${variant}`} ref={rootRef}>
       <header class="hn-essay__header">
         <div class="hn-essay__title-row">
-          {variant === 'page' ? <h1 class="hn-essay__title">The essay</h1> : <h2 class="hn-essay__title">The essay</h2>}
+          {variant === 'page' ? <h1 class="hn-essay__title">{t('essayTitle')}</h1> : <h2 class="hn-essay__title">{t('essayTitle')}</h2>}
           {titleAside}
         </div>
         <p class="hn-essay__meta">
-          {readingMinutes(words)} min read · {words.toLocaleString('en')} words · {paragraphs.length} paragraphs
+          {t(
+            'essayMeta',
+            plural(readingMinutes(words), 'readingOne', 'readingMany'),
+            plural(words, 'wordsOne', 'wordsMany', words.toLocaleString()),
+            plural(paragraphs.length, 'paragraphsOne', 'paragraphsMany'),
+          )}
         </p>
         {headerExtra}
-        <p class="hn-essay__hint">
-          Names are marked in the text: rest on one, or focus it and press Enter, to see what the essay says about it.
-        </p>
+        <p class="hn-essay__hint">{t('essayHint')}</p>
       </header>
       <div class="hn-essay__body">
         {paragraphs.map((paragraph, index) => (

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EntityId } from '../data/catalog';
+import { plural, t } from '../lib/i18n';
 import type { EntitySightings } from '../lib/memory/db';
 import { mentionsLabel, readPage, type EntitySummary, type PageApi, type PageView } from './on-this-page';
 import './on-this-page.css';
@@ -120,13 +121,9 @@ export function OnThisPage({
   const reveal = async (tabId: number, entry: EntitySummary) => {
     try {
       const answer = await api.current?.reveal(tabId, entry.entity);
-      setStatus(
-        answer && answer.total > 0
-          ? `${entry.name}: mention ${answer.index} of ${answer.total}, shown on the page.`
-          : `${entry.name}: shown on the page.`,
-      );
+      setStatus(answer && answer.total > 0 ? t('otpRevealed', entry.name, answer.index, answer.total) : t('otpShown', entry.name));
     } catch {
-      setStatus('The page did not answer. It may have changed; reading it again.');
+      setStatus(t('otpNoAnswer'));
       setRound((n) => n + 1);
     }
   };
@@ -135,7 +132,7 @@ export function OnThisPage({
     try {
       await api.current?.reload(tabId);
     } catch {
-      setStatus('The tab could not be reloaded.');
+      setStatus(t('otpReloadFailed'));
       return;
     }
     afterReload.current = true;
@@ -147,12 +144,10 @@ export function OnThisPage({
     <section class="otp" aria-labelledby={headingId} data-state={view.state}>
       <div class="otp__head">
         <h2 class="otp__title" id={headingId}>
-          On this page
+          {t('otpTitle')}
         </h2>
         {view.state === 'found' && view.total > 0 && (
-          <p class="otp__total">
-            {mentionsLabel(total)} of {view.entries.length} {view.entries.length === 1 ? 'name' : 'names'}
-          </p>
+          <p class="otp__total">{t('otpTotal', mentionsLabel(total), plural(view.entries.length, 'namesOne', 'namesMany'))}</p>
         )}
       </div>
       <Body
@@ -166,9 +161,9 @@ export function OnThisPage({
       />
       {view.state === 'found' && view.entries.length > 0 && onRemember && (
         <p class="otp__offer">
-          Remember where you meet these names?{' '}
+          {t('otpRememberAsk')}{' '}
           <button type="button" class="otp__link" onClick={onRemember}>
-            Keep a history on this device
+            {t('otpRemember')}
           </button>
         </p>
       )}
@@ -193,33 +188,29 @@ function Body({ view, expanded, visible, onExpand, onReveal, onReload, sightings
   switch (view.state) {
     case 'loading':
     case 'page-loading':
-      return <p class="otp__message otp__message--quiet">Reading the page…</p>;
+      return <p class="otp__message otp__message--quiet">{t('otpReading')}</p>;
     case 'off':
       return (
         <p class="otp__message" data-reason="off">
-          {view.paused
-            ? 'Heat Notes is paused, so pages are left unmarked for now.'
-            : view.siteOff
-              ? 'Heat Notes is off on this site, so this page is left unmarked.'
-              : 'Heat Notes is switched off, so pages are left unmarked. Switch it on above to see the names on this page.'}
+          {t(view.paused ? 'otpPaused' : view.siteOff ? 'otpSiteOff' : 'otpOff')}
         </p>
       );
     case 'cant-read':
       return (
         <div class="otp__message" data-reason="cant-read">
-          <p class="otp__lead">Heat Notes can’t read this page.</p>
-          <p class="otp__detail">Browser pages, the Web Store and PDFs are closed to extensions.</p>
+          <p class="otp__lead">{t('otpCantRead')}</p>
+          <p class="otp__detail">{t('otpCantReadWhy')}</p>
         </div>
       );
     case 'reload':
       return (
         <div class="otp__message otp__message--action" data-reason="reload">
           <div>
-            <p class="otp__lead">Reload to annotate.</p>
-            <p class="otp__detail">This tab was open before Heat Notes was installed or updated.</p>
+            <p class="otp__lead">{t('otpReloadLead')}</p>
+            <p class="otp__detail">{t('otpReloadWhy')}</p>
           </div>
           <button type="button" class="otp__button" onClick={() => onReload(view.tabId)}>
-            Reload
+            {t('otpReload')}
           </button>
         </div>
       );
@@ -227,7 +218,7 @@ function Body({ view, expanded, visible, onExpand, onReveal, onReload, sightings
       if (view.entries.length === 0) {
         return (
           <p class="otp__message" data-reason="none">
-            No names from Heat on this page.
+            {t('otpNone')}
           </p>
         );
       }
@@ -244,7 +235,7 @@ function Body({ view, expanded, visible, onExpand, onReveal, onReload, sightings
                   class="otp__entry"
                   data-entity-ref={entry.entity}
                   data-count={entry.count}
-                  aria-label={`${entry.name}, ${entry.kindLabel.toLowerCase()}, ${mentionsLabel(entry.count)}: show on the page`}
+                  aria-label={t('otpEntry', entry.name, entry.kindLabel, mentionsLabel(entry.count))}
                   onClick={() => onReveal(view.tabId, entry)}
                 >
                   <span class="otp__label">
@@ -261,7 +252,7 @@ function Body({ view, expanded, visible, onExpand, onReveal, onReload, sightings
           </ul>
           {hidden > 0 && (
             <button type="button" class="otp__more" onClick={onExpand}>
-              Show {hidden} more
+              {t('otpShowMore', hidden)}
             </button>
           )}
         </>
@@ -277,8 +268,8 @@ function Seen({ entry, seen }: { entry: EntitySummary; seen: EntitySightings | u
   if (!seen || seen.pages === 0) return null;
   return (
     <details class="otp__seen">
-      <summary class="otp__seen-summary" aria-label={`${entry.name}: seen on ${pagesLabel(seen.pages)}`}>
-        Seen on {pagesLabel(seen.pages)}
+      <summary class="otp__seen-summary" aria-label={t('otpSeenLabel', entry.name, pagesLabel(seen.pages))}>
+        {t('otpSeen', pagesLabel(seen.pages))}
       </summary>
       <ul class="otp__seen-list">
         {seen.recent.map((sighting) => (
@@ -297,5 +288,5 @@ function Seen({ entry, seen }: { entry: EntitySummary; seen: EntitySightings | u
 }
 
 function pagesLabel(pages: number): string {
-  return `${pages} ${pages === 1 ? 'page' : 'pages'}`;
+  return plural(pages, 'pagesOne', 'pagesMany');
 }

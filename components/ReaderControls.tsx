@@ -1,13 +1,7 @@
 import { useId } from 'preact/hooks';
-import {
-  canStep,
-  READER_THEMES,
-  stepTextSize,
-  TEXT_SIZES,
-  textSizeLabel,
-  THEME_LABELS,
-  type ReaderPrefs,
-} from './reader-prefs';
+import { t } from '../lib/i18n';
+import { textSizeLabel, themeLabel } from './labels';
+import { canStep, READER_THEMES, stepTextSize, TEXT_SIZES, type ReaderPrefs } from './reader-prefs';
 import './reader.css';
 
 export interface ReaderControlsProps {
@@ -27,9 +21,9 @@ export function ReaderControls({ prefs, onChange, compact = false }: ReaderContr
   return (
     <div class={compact ? 'hn-reader-controls hn-reader-controls--compact' : 'hn-reader-controls'}>
       <fieldset class="hn-theme-picker">
-        <legend class="hn-sr-only">Theme</legend>
+        <legend class="hn-sr-only">{t('readerTheme')}</legend>
         {READER_THEMES.map((theme) => (
-          <label key={theme} class="hn-theme-option" title={compact ? `${THEME_LABELS[theme]} theme` : undefined}>
+          <label key={theme} class="hn-theme-option" title={compact ? t('readerThemeTitle', themeLabel(theme)) : undefined}>
             <input
               type="radio"
               class="hn-theme-option__input"
@@ -39,16 +33,16 @@ export function ReaderControls({ prefs, onChange, compact = false }: ReaderContr
               onChange={() => onChange({ ...prefs, theme })}
             />
             <span class="hn-theme-option__swatch" data-swatch={theme} aria-hidden="true" />
-            <span class={compact ? 'hn-sr-only' : 'hn-theme-option__label'}>{THEME_LABELS[theme]}</span>
+            <span class={compact ? 'hn-sr-only' : 'hn-theme-option__label'}>{themeLabel(theme)}</span>
           </label>
         ))}
       </fieldset>
-      <div class="hn-size-stepper" role="group" aria-label="Text size">
+      <div class="hn-size-stepper" role="group" aria-label={t('readerTextSize')}>
         <button
           type="button"
           class="hn-size-stepper__button"
-          aria-label="Smaller text"
-          title="Smaller text"
+          aria-label={t('readerSmaller')}
+          title={t('readerSmaller')}
           disabled={!canStep(prefs.size, -1)}
           onClick={() => onChange({ ...prefs, size: stepTextSize(prefs.size, -1) })}
         >
@@ -56,14 +50,14 @@ export function ReaderControls({ prefs, onChange, compact = false }: ReaderContr
             A
           </span>
         </button>
-        <output class="hn-size-stepper__value" aria-live="polite" title={`Text size ${sizeIndex + 1} of ${TEXT_SIZES.length}`}>
+        <output class="hn-size-stepper__value" aria-live="polite" title={t('readerSizeStep', sizeIndex + 1, TEXT_SIZES.length)}>
           {textSizeLabel(prefs.size)}
         </output>
         <button
           type="button"
           class="hn-size-stepper__button"
-          aria-label="Larger text"
-          title="Larger text"
+          aria-label={t('readerLarger')}
+          title={t('readerLarger')}
           disabled={!canStep(prefs.size, 1)}
           onClick={() => onChange({ ...prefs, size: stepTextSize(prefs.size, 1) })}
         >

@@ -1,3 +1,4 @@
+import { t, tParts } from '../lib/i18n';
 import { isPaused, type Settings } from '../lib/settings';
 import { setSiteOn, siteAllowed } from '../lib/site-rules';
 
@@ -29,14 +30,11 @@ export function SiteControls({ settings, sites, site, now, onSettings, onSites }
     <div class="site-controls">
       {paused ? (
         <p class="site-controls__state">
-          Paused until <time dateTime={new Date(settings.pausedUntil).toISOString()}>{timeFormat.format(settings.pausedUntil)}</time>
+          {tParts('sitePausedUntil', <time dateTime={new Date(settings.pausedUntil).toISOString()}>{timeFormat.format(settings.pausedUntil)}</time>)}
         </p>
       ) : (
         site && (
-          <p class="site-controls__state">
-            {siteOff ? 'Off on ' : 'On for '}
-            <span class="site-controls__site">{site}</span>
-          </p>
+          <p class="site-controls__state">{tParts(siteOff ? 'siteOffOn' : 'siteOnFor', <span class="site-controls__site">{site}</span>)}</p>
         )
       )}
       <div class="site-controls__buttons">
@@ -46,7 +44,7 @@ export function SiteControls({ settings, sites, site, now, onSettings, onSites }
             class="site-controls__button"
             onClick={() => onSites(setSiteOn(settings, sites, site, siteOff))}
           >
-            {siteOff ? 'Turn on for this site' : 'Off on this site'}
+            {t(siteOff ? 'siteTurnOn' : 'siteTurnOff')}
           </button>
         )}
         <button
@@ -54,7 +52,7 @@ export function SiteControls({ settings, sites, site, now, onSettings, onSites }
           class="site-controls__button"
           onClick={() => onSettings({ ...settings, pausedUntil: paused ? 0 : now + PAUSE_MS })}
         >
-          {paused ? 'Resume now' : 'Pause for an hour'}
+          {t(paused ? 'siteResume' : 'sitePause')}
         </button>
       </div>
     </div>

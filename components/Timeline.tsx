@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'preact/hooks';
 import { paragraphNumber } from '../data/essay';
+import { t } from '../lib/i18n';
 import { ParagraphLink } from './ParagraphLink';
 import { layoutTimeline, timelineEvents, type TimelineEvent } from './timeline';
 import { useMeasuredWidth } from './use-measured-width';
@@ -26,14 +27,12 @@ export function Timeline({ events: given, initialWidth = 600 }: TimelineProps) {
   if (events.length === 0) return null;
   const first = events[0]!.year;
   const last = events[events.length - 1]!.year;
-  const summary = events.map((event) => `${event.year}: ${event.name} (essay paragraph ${paragraphNumber(event.paragraph)})`).join('; ');
+  const summary = events.map((event) => t('timelineEvent', event.year, event.name, paragraphNumber(event.paragraph))).join('; ');
   return (
     <figure class="hn-figure hn-timeline" aria-labelledby={`${id}-caption`}>
       <figcaption class="hn-figure__caption" id={`${id}-caption`}>
-        <span class="hn-figure__title">The essay’s dates</span>
-        <span class="hn-figure__subtitle">
-          {first} to {last}, as the essay tells it
-        </span>
+        <span class="hn-figure__title">{t('timelineTitle')}</span>
+        <span class="hn-figure__subtitle">{t('timelineSubtitle', first, last)}</span>
       </figcaption>
       <div class="hn-figure__canvas" ref={ref}>
         <svg
@@ -44,10 +43,8 @@ export function Timeline({ events: given, initialWidth = 600 }: TimelineProps) {
           width={layout.width}
           height={layout.height}
         >
-          <title id={`${id}-title`}>Timeline of the essay’s dates</title>
-          <desc id={`${id}-desc`}>
-            {events.length} events on a line from {first} to {last}: {summary}.
-          </desc>
+          <title id={`${id}-title`}>{t('timelineSvgTitle')}</title>
+          <desc id={`${id}-desc`}>{t('timelineDesc', events.length, first, last, summary)}</desc>
           <line class="hn-timeline__axis" x1={layout.items[0]!.x} x2={layout.items[layout.items.length - 1]!.x} y1={layout.axisY} y2={layout.axisY} />
           {layout.gaps.map((gap) => {
             const w = gap.label.length * 6.2 + 14;

@@ -2,9 +2,11 @@
  * "On this page" in the popup: what the active tab's content script found, summed per entity, and
  * what to say when it cannot be asked. Pure: the browser calls come in as a `PageApi`.
  */
-import { CATALOG, isEntityId, KIND_LABELS, type EntityId, type EntityKind } from '../data/catalog';
+import { CATALOG, isEntityId, type EntityId, type EntityKind } from '../data/catalog';
 import { classifyUnreachable, type TabsBeforeInstall } from '../lib/background/tab-readiness';
+import { plural } from '../lib/i18n';
 import type { MentionsResponse } from '../lib/messages';
+import { kindLabel } from './labels';
 
 export interface EntitySummary {
   entity: EntityId;
@@ -27,7 +29,7 @@ export function summarizeMentions(mentions: ReadonlyArray<{ entity: string }>): 
       return;
     }
     const { name, kind } = CATALOG[mention.entity];
-    byEntity.set(mention.entity, { entity: mention.entity, name, kind, kindLabel: KIND_LABELS[kind], count: 1, first: index });
+    byEntity.set(mention.entity, { entity: mention.entity, name, kind, kindLabel: kindLabel(kind), count: 1, first: index });
   });
   return [...byEntity.values()].sort((a, b) => b.count - a.count || a.first - b.first);
 }
@@ -75,5 +77,5 @@ export async function readPage(api: PageApi): Promise<PageView> {
 
 /** The words for a count: "1 mention", "12 mentions". */
 export function mentionsLabel(count: number): string {
-  return `${count} ${count === 1 ? 'mention' : 'mentions'}`;
+  return plural(count, 'mentionsOne', 'mentionsMany');
 }

@@ -14,23 +14,17 @@ export type ReaderTheme = (typeof READER_THEMES)[number];
 /** What a page is actually painted with, once `system` is resolved. */
 export type ResolvedTheme = Exclude<ReaderTheme, 'system'>;
 
-export const THEME_LABELS: Readonly<Record<ReaderTheme, string>> = {
-  system: 'Auto',
-  light: 'Light',
-  sepia: 'Sepia',
-  dark: 'Dark',
-};
-
 /**
  * Text sizes, smallest first, each a factor on the essay's base size. Five steps: enough to suit a
- * small laptop and a tired reader, few enough that each press visibly changes something.
+ * small laptop and a tired reader, few enough that each press visibly changes something. Their
+ * names are UI words: `textSizeLabel` (components/labels.ts).
  */
 export const TEXT_SIZES = [
-  { id: 'small', scale: 0.9, label: 'Small' },
-  { id: 'medium', scale: 1, label: 'Default' },
-  { id: 'large', scale: 1.12, label: 'Large' },
-  { id: 'larger', scale: 1.25, label: 'Larger' },
-  { id: 'largest', scale: 1.4, label: 'Largest' },
+  { id: 'small', scale: 0.9 },
+  { id: 'medium', scale: 1 },
+  { id: 'large', scale: 1.12 },
+  { id: 'larger', scale: 1.25 },
+  { id: 'largest', scale: 1.4 },
 ] as const;
 export type TextSize = (typeof TEXT_SIZES)[number]['id'];
 
@@ -71,10 +65,6 @@ export function canStep(size: TextSize, direction: 1 | -1): boolean {
 
 export function textScale(size: TextSize): number {
   return TEXT_SIZES[Math.max(0, sizeIndex(size))]!.scale;
-}
-
-export function textSizeLabel(size: TextSize): string {
-  return TEXT_SIZES[Math.max(0, sizeIndex(size))]!.label;
 }
 
 export function resolveTheme(theme: ReaderTheme, prefersDark: boolean): ResolvedTheme {

@@ -8,6 +8,7 @@
 import { CATALOG, type Entity, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
 import { detectMentions, type Mention } from '../lib/detection';
+import { t } from '../lib/i18n';
 
 export interface TimelineEvent {
   year: number;
@@ -194,7 +195,7 @@ export function layoutTimeline(events: readonly TimelineEvent[], width: number):
   for (let i = 1; i < years.length; i++) {
     const a = years[i - 1]!;
     const b = years[i]!;
-    if (b - a >= LONG_GAP_YEARS) gaps.push({ x: (x(a) + x(b)) / 2, from: x(a), to: x(b), label: `${b - a} years` });
+    if (b - a >= LONG_GAP_YEARS) gaps.push({ x: (x(a) + x(b)) / 2, from: x(a), to: x(b), label: t('timelineYears', b - a) });
   }
   return { width, height, axisY, items, gaps };
 }

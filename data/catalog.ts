@@ -3,7 +3,6 @@ import type { CardEntity } from './card-entity';
 import { NOTES, type Fact } from './facts';
 
 export type { EntityId, EntityKind } from './entities';
-export { KIND_LABELS } from './entities';
 export type { CardEntity } from './card-entity';
 export type { Citation, Fact } from './facts';
 

@@ -14,16 +14,8 @@
  * "Michael E. Mann"). The matcher consumes them so their inner words are never marked.
  */
 
+/** What kind of thing an entity is; the UI's word for each is `kindLabel` (components/labels.ts). */
 export type EntityKind = 'film' | 'person' | 'character' | 'organization' | 'event';
-
-/** Human label for a kind, as the card and the popup show it. */
-export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
-  film: 'Film',
-  person: 'Person',
-  character: 'Character',
-  organization: 'Studio',
-  event: 'Festival',
-};
 
 export type FormStrength = 'unique' | 'distinctive' | 'common';
 

@@ -7,6 +7,7 @@ import { Timeline } from '../../components/Timeline';
 import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
 import { ESSAY } from '../../data/essay';
+import { t } from '../../lib/i18n';
 
 /** The pictures' width before they are measured: the text column at the default size. */
 const PICTURE_WIDTH = 640;
@@ -31,13 +32,13 @@ export function App() {
   return (
     <div class="page">
       <a class="page__skip" href="#essay">
-        Skip to the essay
+        {t('essaySkip')}
       </a>
       <header class="page__bar">
         <div class="page__bar-inner">
           <p class="page__brand">
             <span class="page__brand-mark" aria-hidden="true" />
-            Heat Notes
+            {t('extName')}
           </p>
           <ReaderControls prefs={reader.prefs} onChange={(next) => void reader.update(next)} />
         </div>

@@ -1,8 +1,10 @@
 /**
  * Stepping through the page's mentions from the keyboard (`mentions/step`) and revealing an entity's
  * mentions one by one (`mentions/reveal`): which mention comes next, and what the live region says.
- * Pure: mentions are indices in document order, measurements are passed in.
+ * Pure but for the announcement's words (`browser.i18n`): mentions are indices in document order,
+ * measurements are passed in.
  */
+import { t } from '../i18n';
 
 export type Direction = 'next' | 'previous';
 
@@ -68,5 +70,5 @@ export function revealTarget(entities: readonly string[], entity: string, previo
 
 /** What the live region says when a step lands on a mention: "Mention 3 of 12: Al Pacino, plays Vincent Hanna". */
 export function stepAnnouncement(position: number, total: number, name: string, role?: string): string {
-  return `Mention ${position} of ${total}: ${name}${role ? `, ${role}` : ''}`;
+  return role ? t('stepMentionRole', position, total, name, role) : t('stepMention', position, total, name);
 }

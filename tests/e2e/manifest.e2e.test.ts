@@ -12,6 +12,8 @@ import { EXTENSION_DIR, checkPrerequisites } from './harness';
 interface Manifest {
   manifest_version: number;
   name: string;
+  description?: string;
+  default_locale?: string;
   permissions?: string[];
   optional_permissions?: string[];
   host_permissions?: string[];
@@ -51,9 +53,18 @@ describe('the built manifest', () => {
   it('is the MV3 extension the contract describes: a service worker, popup.html and options.html', () => {
     const manifest = builtManifest();
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.name).toBe('Heat Notes');
+    expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.background?.service_worker).toBeTruthy();
     expect(manifest.action?.default_popup).toBe('popup.html');
     expect(manifest.options_ui?.page).toBe('options.html');
+  });
+
+  it('takes its name and description from the English messages, the default locale', () => {
+    const manifest = builtManifest();
+    expect(manifest.default_locale).toBe('en');
+    const messages = JSON.parse(readFileSync(path.join(EXTENSION_DIR, '_locales', 'en', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const localized = (value: string | undefined) => value?.replace(/^__MSG_(\w+)__$/, (_, key: string) => messages[key]?.message ?? '');
+    expect(localized(manifest.name)).toBe('Heat Notes');
+    expect(localized(manifest.description)).toMatch(/^Marks mentions of Michael Mann's Heat \(1995\)/);
   });
 });
