@@ -2,17 +2,52 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { COMMANDS } from './lib/background/commands';
 
+/**
+ * The toolbar button's icons. `public/icon/<size>.png` (drawn from assets/icon.svg by
+ * scripts/icons.ts) become the manifest's `icons` by WXT's own discovery; the button is named
+ * explicitly, at the two sizes a toolbar draws (1× and 2× screens).
+ */
+const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png' };
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports everywhere: a reader can see where each name comes from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
-    name: 'Heat Notes',
-    description:
-      "Marks mentions of Michael Mann's Heat (1995), its cast and its kin on any page, with notes from one essay.",
+  // `npm run zip` / `zip:firefox`: the store archives in .output/. For Firefox, WXT also zips the sources
+  // (AMO reviewers rebuild the add-on from them): an allowlist of what `npm install && npm run
+  // build:firefox` reads, plus the docs that say how (CONTRIBUTING.md, "Packaging"). Tests, scripts for
+  // the demo and benchmarks, screenshots and every generated folder stay out; WXT itself always leaves
+  // out node_modules, .output and test files.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'data/**',
+      'public/**',
+      'assets/**',
+      'scripts/icons.ts',
+      'README.md',
+      'CONTRIBUTING.md',
+      'ARCHITECTURE.md',
+    ],
+    excludeSources: ['.output/**', '.wxt/**', 'test-results/**', 'bench-results/**', 'demo-output/**', 'docs/**', 'tests/**', 'stats.html'],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
+    // The name and description in the browser's language: public/_locales/<locale>/messages.json.
+    // Chrome refuses to load an extension that has _locales/ but no default_locale.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage'],
+    // WXT adds the popup to this key and keeps what is here (MV2 calls it browser_action).
+    ...(manifestVersion === 2 ? { browser_action: { default_icon: TOOLBAR_ICONS } } : { action: { default_icon: TOOLBAR_ICONS } }),
     commands: Object.fromEntries(
       Object.entries(COMMANDS).map(([name, { key, description }]) => [name, { suggested_key: { default: key }, description }]),
     ),

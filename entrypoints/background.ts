@@ -8,6 +8,7 @@ import {
   recordTabsBeforeInstall,
   type ReadinessStorage,
 } from '../lib/background/tab-readiness';
+import { openWelcomeOnInstall } from '../lib/background/welcome';
 import { openMemory, type MemoryDb } from '../lib/memory/db';
 import type { ContentMessage } from '../lib/messages';
 import { bumpCorrectionsRevision, loadSettings, loadSites } from '../lib/settings-store';
@@ -52,6 +53,10 @@ export default defineBackground(() => {
       .query({})
       .then((tabs) => recordTabsBeforeInstall(readiness, reason, tabs, Date.now()))
       .catch(() => undefined);
+  });
+  // First run: the welcome page, on install only (not on an update). See lib/background/welcome.ts.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void openWelcomeOnInstall(reason, (path) => browser.tabs.create({ url: browser.runtime.getURL(path) })).catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => void clearTabsBeforeInstall(readiness).catch(() => undefined));
   browser.tabs.onUpdated.addListener((tabId, change) => {
