@@ -3,12 +3,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 type SettingsStore = typeof import('../lib/settings-store');
 
 /**
- * The site list for an extension page: loaded once, followed when another context changes it.
- * `update` shows the change at once and resolves to whether it was kept.
+ * The site list (`storage.local`), loaded once and followed when another context changes it (the
+ * popup's "Off on this site"). `save` shows the new list at once and resolves to whether it was kept;
+ * on failure the shown list goes back to what is stored. Like `useSettings`, the store loads lazily,
+ * so the page renders where extension storage is unavailable.
  */
 export function useSites() {
   const [sites, setSites] = useState<string[]>([]);
+  const [ready, setReady] = useState(false);
   const store = useRef<SettingsStore | null>(null);
+  const stored = useRef<string[]>([]);
 
   useEffect(() => {
     let cancelled = false;
@@ -18,28 +22,33 @@ export function useSites() {
         const current = await loaded.loadSites();
         if (cancelled) return;
         store.current = loaded;
+        stored.current = current;
         setSites(current);
-        unwatch = loaded.watchSites(setSites);
+        setReady(true);
+        unwatch = loaded.watchSites((next) => {
+          stored.current = next;
+          setSites(next);
+        });
       })
-      .catch(() => undefined);
+      .catch(() => {});
     return () => {
       cancelled = true;
       unwatch?.();
     };
   }, []);
 
-  const update = async (next: string[]): Promise<boolean> => {
-    const previous = sites;
+  const save = async (next: string[]): Promise<boolean> => {
     setSites(next);
     try {
       if (!store.current) throw new Error('unavailable');
       await store.current.saveSites(next);
+      stored.current = next;
       return true;
     } catch {
-      setSites(previous);
+      setSites(stored.current);
       return false;
     }
   };
 
-  return { sites, update };
+  return { sites, ready, save };
 }

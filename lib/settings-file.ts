@@ -1,3 +1,4 @@
+import type { Sighting } from './memory/db';
 import { SETTINGS_VERSION, isRecord, parseSettings, type Settings } from './settings';
 
 /**
@@ -8,6 +9,31 @@ import { SETTINGS_VERSION, isRecord, parseSettings, type Settings } from './sett
 export const EXPORT_FORMAT = 'heat-notes-settings';
 /** Far larger than any real export; a bigger file is not read at all. */
 export const MAX_IMPORT_BYTES = 64 * 1024;
+
+/**
+ * Each settings field as the user knows it (the options page's words for its control), for notices
+ * about fields that were not valid: in an imported file, or in storage.
+ */
+export const FIELD_NAMES: Readonly<Record<string, string>> = {
+  settings: 'all settings',
+  enabled: 'Mark mentions on pages',
+  pausedUntil: 'the pause',
+  siteMode: 'which sites the site list names',
+  categories: 'what to mark',
+  'categories.films': 'Films',
+  'categories.people': 'People',
+  'categories.characters': 'Characters',
+  'categories.studios': 'Studios and festival',
+  highlightStyle: 'highlight style',
+  highlightColor: 'highlight colour',
+  firstMentionOnly: 'First mention only',
+  trigger: 'how a card opens',
+  modifierKey: 'the key to hold',
+  openDelayMs: 'open delay',
+  theme: 'card colours',
+  spoilersRevealed: 'I’ve seen Heat',
+  rememberSightings: 'Remember where I met these names',
+};
 
 export interface SettingsExport {
   format: typeof EXPORT_FORMAT;
@@ -41,14 +67,22 @@ export function normalizeSite(input: string): string | undefined {
 }
 
 /**
+ * Why a file of `size` (bytes, or characters of its text) is refused before it is read, or undefined
+ * when its size is fine. The options page asks with the file's size, so a huge file is never read.
+ */
+export function importSizeProblem(size: number): string | undefined {
+  if (size <= MAX_IMPORT_BYTES) return undefined;
+  return `The file is too large (${Math.round(size / 1024)} KB); a settings file is a few KB.`;
+}
+
+/**
  * Reads an export file. Anything that is not a Heat Notes settings file is refused whole, with the
  * reason; inside a valid file, fields that fail validation fall back to their defaults and are listed
  * in `notices`. Nothing is stored here: the caller saves only on `ok`.
  */
 export function importSettings(text: string): ImportResult {
-  if (text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, reason: `The file is too large (${Math.round(text.length / 1024)} KB); a settings file is a few KB.` };
-  }
+  const tooLarge = importSizeProblem(text.length);
+  if (tooLarge) return { ok: false, reason: tooLarge };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -65,7 +99,7 @@ export function importSettings(text: string): ImportResult {
     return { ok: false, reason: 'The file comes from a newer version of Heat Notes; update Heat Notes first.' };
   }
   const { settings, invalidFields } = parseSettings(parsed.settings);
-  const notices = invalidFields.map((field) => `“${field}” was not valid and was set to its default.`);
+  const notices = invalidFields.map((field) => `Not valid in the file, so set to its default: ${FIELD_NAMES[field] ?? field}.`);
   const sites: string[] = [];
   if (parsed.sites !== undefined) {
     if (!Array.isArray(parsed.sites)) return { ok: false, reason: 'The site list in the file is not a list.' };
@@ -77,4 +111,31 @@ export function importSettings(text: string): ImportResult {
     }
   }
   return { ok: true, settings, sites, notices };
+}
+
+/** The sightings export's marker (a file for the user to keep; Heat Notes does not import it). */
+export const SIGHTINGS_EXPORT_FORMAT = 'heat-notes-sightings';
+
+export interface SightingsExport {
+  format: typeof SIGHTINGS_EXPORT_FORMAT;
+  exportedAt: string;
+  /** Newest first; `time` as an ISO date, readable without Heat Notes. */
+  sightings: Array<Omit<Sighting, 'time'> & { time: string }>;
+}
+
+export function exportSightings(sightings: readonly Sighting[], now = new Date()): string {
+  const file: SightingsExport = {
+    format: SIGHTINGS_EXPORT_FORMAT,
+    exportedAt: now.toISOString(),
+    sightings: [...sightings]
+      .sort((a, b) => b.time - a.time)
+      .map(({ entity, url, title, time, count }) => ({ entity, url, title, time: new Date(time).toISOString(), count })),
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+/** A file name for an export made on `now`'s day: `heat-notes-settings-2026-11-23.json`. */
+export function exportFileName(kind: 'settings' | 'history', now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `heat-notes-${kind}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }

@@ -128,3 +128,36 @@ export async function removeCorrection(db: MemoryDb, correction: Pick<Correction
 export function correctionsForSite(db: MemoryDb, site: string): Promise<Correction[]> {
   return db.getAllFromIndex('corrections', 'by-site', site);
 }
+
+/** Every correction, the newest first (the options page lists them to undo). */
+export async function allCorrections(db: MemoryDb): Promise<Correction[]> {
+  const all = await db.getAll('corrections');
+  return all.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** One entity's sightings, as the options page lists them. */
+export interface SightingGroup {
+  entity: string;
+  /** Its pages, the most recent first. */
+  pages: Sighting[];
+  /** When it was last seen (the first page's time). */
+  latest: number;
+  /** Mentions over all its pages, each page counted at its latest visit. */
+  mentions: number;
+}
+
+/** Sightings grouped by entity: the groups by most recent sighting, each group's pages newest first. Pure. */
+export function groupSightings(sightings: readonly Sighting[]): SightingGroup[] {
+  const byEntity = new Map<string, Sighting[]>();
+  for (const sighting of sightings) {
+    const pages = byEntity.get(sighting.entity);
+    if (pages) pages.push(sighting);
+    else byEntity.set(sighting.entity, [sighting]);
+  }
+  const groups: SightingGroup[] = [];
+  for (const [entity, pages] of byEntity) {
+    pages.sort((a, b) => b.time - a.time || a.url.localeCompare(b.url));
+    groups.push({ entity, pages, latest: pages[0]!.time, mentions: pages.reduce((sum, page) => sum + page.count, 0) });
+  }
+  return groups.sort((a, b) => b.latest - a.latest || a.entity.localeCompare(b.entity));
+}

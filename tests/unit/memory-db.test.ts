@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_SIGHTING_AGE_MS,
   addCorrection,
+  allCorrections,
   allSightings,
   clearSightings,
   correctionsForSite,
+  groupSightings,
   openMemory,
   pruneSightings,
   recordSightings,
@@ -80,5 +82,30 @@ describe('corrections', () => {
     await removeCorrection(db, { site: 'a.example', entity: 'michael-mann', surface: 'Mann' });
     expect(await correctionsForSite(db, 'a.example')).toHaveLength(0);
     db.close();
+  });
+});
+
+describe('options page reads', () => {
+  it('lists every correction, the newest first', async () => {
+    const db = await openMemory(freshName());
+    await addCorrection(db, { site: 'a.example', entity: 'michael-mann', surface: 'Mann', createdAt: 1 });
+    await addCorrection(db, { site: 'b.example', entity: 'heat', surface: 'Heat', createdAt: 3 });
+    await addCorrection(db, { site: 'a.example', entity: 'heat', surface: 'heat', createdAt: 2 });
+    expect((await allCorrections(db)).map((c) => [c.site, c.entity, c.surface])).toEqual([
+      ['b.example', 'heat', 'heat'],
+      ['a.example', 'heat', 'heat'],
+      ['a.example', 'michael-mann', 'mann'],
+    ]);
+    db.close();
+  });
+
+  it('groups sightings by entity: groups by latest sighting, pages newest first, mentions summed', () => {
+    const s = (entity: string, url: string, time: number, count = 1) => ({ entity, url, title: url, time, count });
+    const groups = groupSightings([s('heat', 'https://a/', 10, 2), s('al-pacino', 'https://b/', 30), s('heat', 'https://c/', 20, 3)]);
+    expect(groups.map((g) => [g.entity, g.latest, g.mentions, g.pages.map((p) => p.url)])).toEqual([
+      ['al-pacino', 30, 1, ['https://b/']],
+      ['heat', 20, 5, ['https://c/', 'https://a/']],
+    ]);
+    expect(groupSightings([])).toEqual([]);
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, defaultSettings, isPaused, parseSettings } from '../../lib/settings';
-import { EXPORT_FORMAT, MAX_IMPORT_BYTES, exportSettings, importSettings, normalizeSite } from '../../lib/settings-file';
+import {
+  EXPORT_FORMAT,
+  MAX_IMPORT_BYTES,
+  SIGHTINGS_EXPORT_FORMAT,
+  exportFileName,
+  exportSettings,
+  exportSightings,
+  importSettings,
+  importSizeProblem,
+  normalizeSite,
+} from '../../lib/settings-file';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored, without a notice', () => {
@@ -95,5 +105,38 @@ describe('export and import', () => {
     expect(result.settings.trigger).toBe('hover');
     expect(result.sites).toEqual(['example.com']);
     expect(result.notices).toHaveLength(3);
+    // In the words of the options page, not the field's name in code.
+    expect(result.notices[0]).toBe('Not valid in the file, so set to its default: how a card opens.');
+  });
+});
+
+describe('options page files', () => {
+  it('refuses a file by its size before reading it, with the same reason as importSettings', () => {
+    expect(importSizeProblem(MAX_IMPORT_BYTES)).toBeUndefined();
+    expect(importSizeProblem(10 * 1024 * 1024)).toMatch(/too large \(10240 KB\)/);
+  });
+
+  it('exports sightings newest first, with readable dates, as a file of its own kind', () => {
+    const text = exportSightings(
+      [
+        { entity: 'heat', url: 'https://a.example/', title: 'A', time: Date.UTC(2026, 0, 1), count: 2 },
+        { entity: 'al-pacino', url: 'https://b.example/', title: 'B', time: Date.UTC(2026, 0, 2), count: 1 },
+      ],
+      new Date(Date.UTC(2026, 0, 3)),
+    );
+    const file = JSON.parse(text);
+    expect(file.format).toBe(SIGHTINGS_EXPORT_FORMAT);
+    expect(file.exportedAt).toBe('2026-01-03T00:00:00.000Z');
+    expect(file.sightings).toEqual([
+      { entity: 'al-pacino', url: 'https://b.example/', title: 'B', time: '2026-01-02T00:00:00.000Z', count: 1 },
+      { entity: 'heat', url: 'https://a.example/', title: 'A', time: '2026-01-01T00:00:00.000Z', count: 2 },
+    ]);
+    // Not a settings file: importing it is refused.
+    expect(importSettings(text)).toMatchObject({ ok: false });
+  });
+
+  it('names export files by kind and day', () => {
+    expect(exportFileName('settings', new Date(2026, 10, 3))).toBe('heat-notes-settings-2026-11-03.json');
+    expect(exportFileName('history', new Date(2026, 0, 23))).toBe('heat-notes-history-2026-01-23.json');
   });
 });

@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { defaultSettings, type Settings } from '../../lib/settings';
+import { exportFileName, exportSettings, importSettings, importSizeProblem } from '../../lib/settings-file';
+import { downloadText } from './download';
+import { plural } from './format';
+
+const TEXT = {
+  exportLabel: 'Export settings',
+  exportHint: 'Saves your settings and site list as a JSON file. Your history and corrections stay out of it.',
+  exported: (file: string) => `Saved ${file}.`,
+  importLabel: 'Import settings…',
+  importHint: 'Replaces your settings and site list with those in a file exported from Heat Notes.',
+  refused: (file: string, reason: string) => `Couldn’t import “${file}”: ${reason} Nothing was changed.`,
+  unreadable: 'The file could not be read.',
+  imported: (file: string) => `Imported settings from “${file}”.`,
+  importFailed: 'Couldn’t save the imported settings: extension storage is unavailable.',
+  resetLabel: 'Reset to defaults…',
+  resetHint: 'Puts every setting back as it was at install. Your history and corrections are kept.',
+  confirmQuestion: 'Reset every setting to its default?',
+  alsoSites: (count: number) => `Also empty the site list (${plural(count, 'site', 'sites')})`,
+  reset: 'Reset',
+  cancel: 'Cancel',
+  resetDone: 'Settings reset to their defaults.',
+  resetDoneWithSites: 'Settings reset to their defaults, and the site list emptied.',
+  resetFailed: 'Couldn’t reset: extension storage is unavailable.',
+};
+
+type Outcome = { kind: 'ok'; text: string; notices?: string[] } | { kind: 'error'; text: string };
+
+interface BackupProps {
+  settings: Settings;
+  sites: readonly string[];
+  saveSettings: (settings: Settings) => Promise<boolean>;
+  saveSites: (sites: string[]) => Promise<boolean>;
+  disabled?: boolean;
+}
+
+/** Export to a JSON file, import from one (refused whole, with the reason, when not valid), reset with a confirm step. */
+export function Backup({ settings, sites, saveSettings, saveSites, disabled }: BackupProps) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [alsoSites, setAlsoSites] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  const exportNow = () => {
+    const file = exportFileName('settings');
+    downloadText(file, exportSettings(settings, sites));
+    setOutcome({ kind: 'ok', text: TEXT.exported(file) });
+  };
+
+  const importFile = async (file: File) => {
+    setOutcome(null);
+    const tooLarge = importSizeProblem(file.size);
+    if (tooLarge) {
+      setOutcome({ kind: 'error', text: TEXT.refused(file.name, tooLarge) });
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setOutcome({ kind: 'error', text: TEXT.refused(file.name, TEXT.unreadable) });
+      return;
+    }
+    const result = importSettings(text);
+    if (!result.ok) {
+      setOutcome({ kind: 'error', text: TEXT.refused(file.name, result.reason) });
+      return;
+    }
+    const kept = (await saveSettings(result.settings)) && (await saveSites(result.sites));
+    setOutcome(kept ? { kind: 'ok', text: TEXT.imported(file.name), notices: result.notices } : { kind: 'error', text: TEXT.importFailed });
+  };
+
+  const reset = async () => {
+    const kept = (await saveSettings(defaultSettings())) && (!alsoSites || (await saveSites([])));
+    setOutcome(kept ? { kind: 'ok', text: alsoSites ? TEXT.resetDoneWithSites : TEXT.resetDone } : { kind: 'error', text: TEXT.resetFailed });
+    setConfirming(false);
+    setAlsoSites(false);
+    resetButton.current?.focus();
+  };
+
+  const cancel = () => {
+    setConfirming(false);
+    setAlsoSites(false);
+    resetButton.current?.focus();
+  };
+
+  return (
+    <div class="backup">
+      <div class="backup__row">
+        <div class="backup__text">
+          <p class="backup__hint" id="backup-export-hint">
+            {TEXT.exportHint}
+          </p>
+        </div>
+        <button class="button" type="button" disabled={disabled} aria-describedby="backup-export-hint" onClick={exportNow}>
+          {TEXT.exportLabel}
+        </button>
+      </div>
+      <div class="backup__row">
+        <div class="backup__text">
+          <p class="backup__hint" id="backup-import-hint">
+            {TEXT.importHint}
+          </p>
+        </div>
+        {/* The file input itself is visually hidden; its label is the button people see and press. */}
+        <input
+          class="visually-hidden file-input"
+          id="backup-import"
+          type="file"
+          accept="application/json,.json"
+          disabled={disabled}
+          aria-describedby="backup-import-hint"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        <label class={disabled ? 'button button--disabled' : 'button'} for="backup-import">
+          {TEXT.importLabel}
+        </label>
+      </div>
+      <div class="backup__row">
+        <div class="backup__text">
+          <p class="backup__hint" id="backup-reset-hint">
+            {TEXT.resetHint}
+          </p>
+        </div>
+        <button
+          class="button button--danger"
+          type="button"
+          ref={resetButton}
+          disabled={disabled}
+          aria-describedby="backup-reset-hint"
+          aria-expanded={confirming}
+          aria-controls={confirming ? 'backup-reset-confirm' : undefined}
+          onClick={() => setConfirming(!confirming)}
+        >
+          {TEXT.resetLabel}
+        </button>
+      </div>
+      {confirming && (
+        <div class="confirm" id="backup-reset-confirm" role="group" aria-labelledby="backup-reset-question">
+          <p class="confirm__text" id="backup-reset-question">
+            {TEXT.confirmQuestion}
+          </p>
+          {sites.length > 0 && (
+            <label class="check">
+              <input type="checkbox" checked={alsoSites} onChange={(event) => setAlsoSites(event.currentTarget.checked)} />
+              <span>{TEXT.alsoSites(sites.length)}</span>
+            </label>
+          )}
+          <div class="actions">
+            <button class="button button--danger-solid" type="button" ref={confirmButton} onClick={() => void reset()}>
+              {TEXT.reset}
+            </button>
+            <button class="button" type="button" onClick={cancel}>
+              {TEXT.cancel}
+            </button>
+          </div>
+        </div>
+      )}
+      {/* Refusals are alerts (the user acted and must hear why nothing happened); successes are status. */}
+      <div class="backup__outcome" role="alert">
+        {outcome?.kind === 'error' && <p class="outcome outcome--error">{outcome.text}</p>}
+      </div>
+      <div class="backup__outcome" role="status" aria-live="polite">
+        {outcome?.kind === 'ok' && (
+          <div class="outcome outcome--ok">
+            <p>{outcome.text}</p>
+            {outcome.notices && outcome.notices.length > 0 && (
+              <ul class="outcome__notices">
+                {outcome.notices.map((notice, index) => (
+                  <li key={index}>{notice}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
