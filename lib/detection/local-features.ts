@@ -96,7 +96,7 @@ export function readLocalFeatures(
       previousCandidateEnd !== undefined && /^['’]s\s+$/.test(text.slice(previousCandidateEnd, start)),
     lowercaseThe: /(?:^|\s)the\s+$/.test(text.slice(Math.max(0, start - 5), start)) || text.startsWith('the ', start),
     otherBearer: isPersonName && hasOtherGivenName(text, start),
-    numbered: /^\s?\d{1,3}(?![\d,.]\d)/.test(after),
+    numbered: /^\s?\d{1,3}(?!\d|[,.]\d)/.test(after),
     otherSenseNearby: false,
     beforeOwnFullName: false,
     hyphenatedToOtherName: false,
