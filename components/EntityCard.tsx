@@ -1,16 +1,15 @@
 import { Component } from 'preact';
 import type { CardEntity } from '../data/card-entity';
-import { KIND_LABELS } from '../data/entities';
 import type { Fact } from '../data/facts';
 import { paragraphNumber } from '../data/essay';
 import type { MatchReason } from '../lib/detection';
+import { t } from '../lib/i18n';
 import type { EssayPassage } from '../lib/messages';
+import { kindLabel, reasonLine } from './labels';
 
 /** The card shows at most this many facts: a glance, not the essay. */
 export const MAX_CARD_FACTS = 3;
 
-/** What stands in a passage for the words of a spoiler the user has not asked to see. */
-export const HIDDEN_SPOILER_TEXT = '[spoiler hidden]';
 
 export interface EntityCardProps {
   entity: CardEntity;
@@ -37,15 +36,14 @@ export interface EntityCardProps {
   pinned?: boolean;
   /** The user has seen Heat: spoilers show without "Reveal". */
   spoilersRevealed?: boolean;
+  /**
+   * Shows "Not this one" when given: the match is wrong, and the user wants this name, as `surface`
+   * spells it, left unmarked on this site.
+   */
+  onNotThis?: () => void;
+  /** The mention's text on the page, for "Not this one"'s label. */
+  surface?: string;
 }
-
-/** The "why this matched" line for each reason detection gives. */
-const REASON_TEXT: Readonly<Record<MatchReason, string>> = {
-  'full-name': 'Marked because it is named in full.',
-  'marked-title': 'Marked because it is set off as a title.',
-  'named-in-full': 'Marked because this page also names it in full.',
-  'related-names': 'Marked because this page names others from Heat.',
-};
 
 /** A paragraph number for display, or undefined for a citation of a paragraph that does not exist. */
 function safeParagraphNumber(id: string): number | undefined {
@@ -106,12 +104,12 @@ export function namePieces(text: string, forms: readonly string[]): PassagePiece
 }
 
 /**
- * A paragraph ready to show: the words of spoilers not revealed (`hidden`) replaced, the quoted words
- * set apart, the entity's names flagged.
+ * A paragraph ready to show: the words of spoilers not revealed (`hidden`) replaced ("[spoiler
+ * hidden]"), the quoted words set apart, the entity's names flagged.
  */
 export function markPassage(text: string, quote: string | undefined, forms: readonly string[], hidden: readonly string[] = []): MarkedPassage {
   let shown = text;
-  for (const words of hidden) if (words && words !== quote) shown = shown.split(words).join(HIDDEN_SPOILER_TEXT);
+  for (const words of hidden) if (words && words !== quote) shown = shown.split(words).join(t('cardSpoilerHidden'));
   const at = quote ? shown.indexOf(quote) : -1;
   if (!quote || at < 0) return { before: namePieces(shown, forms), quote: [], after: [] };
   return {
@@ -187,8 +185,22 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
   }
 
   override render() {
-    const { entity, reason, onClose, headingId, onCite, loadParagraph, openEssay, onPin, pinned = false, spoilersRevealed = false } = this.props;
+    const {
+      entity,
+      reason,
+      onClose,
+      headingId,
+      onCite,
+      loadParagraph,
+      openEssay,
+      onPin,
+      pinned = false,
+      spoilersRevealed = false,
+      onNotThis,
+      surface = entity.name,
+    } = this.props;
     const { revealed, passage, expanded } = this.state;
+    const reasonText = reasonLine(reason);
     const facts = entity.facts.slice(0, MAX_CARD_FACTS);
     const isShown = (index: number) => spoilersRevealed || !facts[index]!.spoiler || revealed.has(index);
     // The fact "More from the essay" and "Read in the essay" follow: the first one on show.
@@ -203,7 +215,7 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
       <article class="hn-card" data-entity={entity.id} aria-labelledby={headingId}>
         <header class="hn-card__head">
           <div class="hn-card__titles">
-            <p class="hn-card__kind">{KIND_LABELS[entity.kind]}</p>
+            <p class="hn-card__kind">{kindLabel(entity.kind)}</p>
             <h2 class="hn-card__name" id={headingId} tabIndex={-1}>
               {entity.name}
             </h2>
@@ -214,8 +226,8 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
               type="button"
               class="hn-card__icon hn-card__pin"
               aria-pressed={pinned}
-              aria-label="Pin card"
-              title={pinned ? 'Unpin (P)' : 'Pin: keep open (P)'}
+              aria-label={t('cardPin')}
+              title={t(pinned ? 'cardUnpinTitle' : 'cardPinTitle')}
               onClick={() => onPin(!pinned)}
             >
               <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
@@ -224,13 +236,13 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
             </button>
           )}
           {onClose && (
-            <button type="button" class="hn-card__icon hn-card__close" aria-label="Close" title="Close (Esc)" onClick={() => onClose()}>
+            <button type="button" class="hn-card__icon hn-card__close" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={() => onClose()}>
               <span aria-hidden="true">×</span>
             </button>
           )}
         </header>
         {facts.length > 0 ? (
-          <ul class="hn-card__facts" aria-label="From the essay">
+          <ul class="hn-card__facts" aria-label={t('cardFacts')}>
             {facts.map((fact, index) => (
               <FactItem
                 key={`${entity.id}:${index}`}
@@ -245,7 +257,7 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
             ))}
           </ul>
         ) : (
-          <p class="hn-card__empty">The essay has nothing more to say about this one.</p>
+          <p class="hn-card__empty">{t('cardNoFacts')}</p>
         )}
         {expanded && passage && lead && (
           <Passage id={passageId} state={passage} quote={lead.cite.quote} forms={nameForms(entity.name)} hidden={hidden} />
@@ -260,17 +272,34 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
                 aria-controls={expanded ? passageId : undefined}
                 onClick={() => this.#toggle(lead.cite.paragraph)}
               >
-                More from the essay<span class="hn-card__chevron" aria-hidden="true" />
+                {t('cardMore')}
+                <span class="hn-card__chevron" aria-hidden="true" />
               </button>
             )}
             {openEssay && (
               <button type="button" class="hn-card__action" onClick={() => openEssay(lead.cite.paragraph, isShown(leadIndex) ? lead.cite.quote : undefined)}>
-                Read in the essay<span aria-hidden="true"> ↗</span>
+                {t('cardRead')}
+                <span aria-hidden="true"> ↗</span>
               </button>
             )}
           </div>
         )}
-        {reason && REASON_TEXT[reason] && <p class="hn-card__reason">{REASON_TEXT[reason]}</p>}
+        {(reasonText || onNotThis) && (
+          <footer class="hn-card__foot">
+            {reasonText && <p class="hn-card__reason">{reasonText}</p>}
+            {onNotThis && (
+              <button
+                type="button"
+                class="hn-card__action hn-card__not-this"
+                aria-label={t('cardNotThisLabel', surface, entity.name)}
+                title={t('cardNotThisTitle')}
+                onClick={() => onNotThis()}
+              >
+                {t('cardNotThis')}
+              </button>
+            )}
+          </footer>
+        )}
       </article>
     );
   }
@@ -280,7 +309,7 @@ function Passage({ id, state, quote, forms, hidden }: { id: string; state: Passa
   if (state === 'loading' || state === 'failed') {
     return (
       <p class="hn-card__passage hn-card__note" id={id} role="status">
-        {state === 'loading' ? 'Loading the paragraph…' : 'The paragraph could not be loaded.'}
+        {t(state === 'loading' ? 'cardLoading' : 'cardLoadFailed')}
       </p>
     );
   }
@@ -288,7 +317,7 @@ function Passage({ id, state, quote, forms, hidden }: { id: string; state: Passa
   const pieces = (list: PassagePiece[]) => list.map((piece, index) => (piece.name ? <strong key={index}>{piece.text}</strong> : piece.text));
   return (
     // Focusable: it scrolls, and keyboard users must be able to scroll it.
-    <blockquote class="hn-card__passage" id={id} tabIndex={0} aria-label={`Essay paragraph ${state.number}`}>
+    <blockquote class="hn-card__passage" id={id} tabIndex={0} aria-label={t('paragraphLabel', state.number)}>
       <p class="hn-card__passage-number" aria-hidden="true">
         ¶&nbsp;{state.number}
       </p>
@@ -312,10 +341,10 @@ function FactItem({ fact, shown, onReveal, onCite }: { fact: Fact; shown: boolea
   if (!shown) {
     return (
       <li class="hn-card__fact hn-card__fact--spoiler">
-        <span class="hn-card__spoiler-note">Spoiler about the ending.</span>{' '}
+        <span class="hn-card__spoiler-note">{t('cardSpoiler')}</span>{' '}
         <span class="hn-card__keep">
           <button type="button" class="hn-card__reveal" onClick={onReveal}>
-            Reveal
+            {t('cardReveal')}
           </button>
           {'\u00a0'}
           {cite}
@@ -341,10 +370,10 @@ function FactItem({ fact, shown, onReveal, onCite }: { fact: Fact; shown: boolea
 function Cite({ paragraph, onCite }: { paragraph: string; onCite?: (paragraphId: string) => void }) {
   const number = safeParagraphNumber(paragraph);
   if (number === undefined) return null;
-  const label = `Essay paragraph ${number}`;
+  const label = t('paragraphLabel', number);
   if (onCite) {
     return (
-      <button type="button" class="hn-card__cite" aria-label={`Go to essay paragraph ${number}`} title={label} onClick={() => onCite(paragraph)}>
+      <button type="button" class="hn-card__cite" aria-label={t('cardGoToParagraph', number)} title={label} onClick={() => onCite(paragraph)}>
         ¶&nbsp;{number}
       </button>
     );
@@ -352,7 +381,7 @@ function Cite({ paragraph, onCite }: { paragraph: string; onCite?: (paragraphId:
   return (
     <span class="hn-card__cite" title={label}>
       <span aria-hidden="true">¶&nbsp;{number}</span>
-      <span class="hn-visually-hidden">(essay paragraph {number})</span>
+      <span class="hn-visually-hidden">{t('paragraphAside', number)}</span>
     </span>
   );
 }

@@ -12,8 +12,11 @@ import {
   type ContentMessage,
   type MentionsResponse,
 } from '../../lib/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { loadSettings, watchSettings } from '../../lib/settings-store';
+import { chooseMentions, choosesAll, type Dismissal, type MentionChoices } from '../../lib/mention-filter';
+import { DEFAULT_SETTINGS, isPaused, type Settings } from '../../lib/settings';
+import { loadSettings, watchCorrectionsRevision, watchSettings, watchSites } from '../../lib/settings-store';
+import { siteOf } from '../../lib/site-rules';
+import { VisitReporter } from '../../lib/dom/visit-reporter';
 import './style.css';
 
 /**
@@ -29,8 +32,15 @@ function ask<K extends keyof BackgroundMessages>(
 ): Promise<BackgroundMessages[K]['response']> {
   return browser.runtime.sendMessage(message) as Promise<BackgroundMessages[K]['response']>;
 }
+/** How often the marks are checked for a page that cleared `CSS.highlights`. */
+const REASSERT_EVERY_MS = 1_000;
+
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // Names in frames are marked too (an embedded article, a same-origin preview); each frame scans its
+  // own document. Only the top frame keeps the badge and answers the popup.
+  allFrames: true,
+  matchAboutBlank: true,
   cssInjectionMode: 'manifest',
   main(ctx) {
     startHeatNotes(ctx);
@@ -38,18 +48,28 @@ export default defineContentScript({
 });
 
 function startHeatNotes(ctx: ContentScriptContext): void {
+  // What the user chose to see: categories, matches dismissed on this site, first mention only.
+  let choices: MentionChoices = { categories: DEFAULT_SETTINGS.categories, dismissed: [], firstMentionOnly: false };
   const scanner = new PageScanner({
     document,
     signal: ctx.signal,
     scheduleFrame: (callback) => void ctx.requestAnimationFrame(() => callback()),
     onRepaint: (index) => repainted(index), // called once scanning runs, after everything exists
+    select: (ordered) => (choosesAll(choices) ? ordered : chooseMentions(ordered, choices)),
   });
   const hoverCards = new HoverCards({
     document,
     window,
     lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
     loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
+    loadStyles: () => ask<'card/styles'>({ type: 'card/styles' }),
     openEssay: (paragraph, quote) => void ask<'essay/open'>({ type: 'essay/open', paragraph, quote }).catch(() => undefined),
+    notThis: (mention) => {
+      // Gone at once here; the background remembers it for the site, and other tabs follow.
+      dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
+      apply();
+      void ask<'corrections/add'>({ type: 'corrections/add', entity: mention.entity, surface: mention.text }).catch(() => undefined);
+    },
     hitTest: (x, y) => scanner.hitTest(x, y),
     setActive: (range) => scanner.setActive(range),
     listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
@@ -62,10 +82,17 @@ function startHeatNotes(ctx: ContentScriptContext): void {
 
   // The toolbar badge counts the top frame's mentions; told only when the count changes.
   const isTop = window === window.top;
+  const visits = new VisitReporter({
+    report: (counts) => ask<'page/visited'>({ type: 'page/visited', title: document.title, counts }),
+    setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
+    clearTimeout: (id) => clearTimeout(id),
+  });
   let badgeTotal = 0;
   const repainted = (index: MentionIndex) => {
     hoverCards.mentionsChanged(index);
-    if (!isTop || index.size === badgeTotal) return;
+    if (!isTop) return;
+    if (settings.rememberSightings) visits.mentionsChanged(index.mentions.map((placed) => placed.mention.entity));
+    if (index.size === badgeTotal) return;
     badgeTotal = index.size;
     try {
       // The background may be asleep or gone (extension updated): the badge can wait for the next change.
@@ -75,21 +102,55 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     }
   };
 
-  // Settings: switched off, nothing is read or painted, but we keep listening for switching on.
-  let enabled = false;
-  const apply = (settings: Settings) => {
+  // Settings, and what the background says of this site (the site list; matches dismissed here).
+  // Inactive (off, paused, or kept away by the site list), nothing is read or painted, but we keep
+  // listening, to come back without a reload.
+  let settings: Settings = DEFAULT_SETTINGS;
+  let siteAllowed = false;
+  let dismissed: readonly Dismissal[] = [];
+  let active = false;
+  let resumeTimer: number | undefined;
+  const apply = () => {
     hoverCards.configure(settings);
-    if (settings.enabled === enabled) return;
-    enabled = settings.enabled;
-    if (enabled) {
-      scanner.start();
-    } else {
-      hoverCards.close();
-      scanner.stop();
-    }
+    scanner.paintAs(settings.highlightStyle, settings.highlightColor);
+    const next: MentionChoices = { categories: settings.categories, dismissed, firstMentionOnly: settings.firstMentionOnly };
+    const choicesChanged = JSON.stringify(next) !== JSON.stringify(choices);
+    choices = next;
+    const now = Date.now();
+    const shouldRun = settings.enabled && !isPaused(settings, now) && siteAllowed;
+    // Paused for an hour: come back on our own when the hour is over.
+    if (resumeTimer !== undefined) clearTimeout(resumeTimer);
+    resumeTimer = isPaused(settings, now) ? ctx.setTimeout(apply, settings.pausedUntil - now + 50) : undefined;
+    if (shouldRun !== active) {
+      active = shouldRun;
+      if (active) {
+        scanner.start();
+      } else {
+        hoverCards.close();
+        scanner.stop();
+      }
+    } else if (active && choicesChanged) scanner.reselect();
   };
-  const ready = loadSettings().then(apply, () => apply(DEFAULT_SETTINGS));
-  const unwatch = watchSettings((settings) => void ready.then(() => apply(settings)));
+  const readRules = async () => {
+    const rules = await ask<'page/rules'>({ type: 'page/rules' }).catch(() => undefined);
+    siteAllowed = rules?.siteAllowed ?? true;
+    dismissed = rules?.dismissed ?? [];
+  };
+  const ready = Promise.all([
+    loadSettings().then((loaded) => void (settings = loaded), () => undefined),
+    readRules(),
+  ]).then(apply);
+  const unwatch = [
+    watchSettings((next) => void ready.then(() => ((settings = next), apply()))),
+    watchSites(() => void ready.then(readRules).then(apply)),
+    watchCorrectionsRevision(() => void ready.then(readRules).then(apply)),
+  ];
+
+  // A page may clear the shared highlight registry without changing its DOM (its own find-in-page):
+  // put our marks back. Only while the tab is visible; a look-up per second costs nothing.
+  ctx.setInterval(() => {
+    if (document.visibilityState === 'visible') scanner.reassertHighlights();
+  }, REASSERT_EVERY_MS);
 
   // Single-page navigation: the page is another one now (read once the router has rendered it).
   ctx.addEventListener(window, 'wxt:locationchange', () => {
@@ -98,19 +159,21 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   });
 
   ctx.onInvalidated(() => {
-    unwatch();
+    for (const stop of unwatch) stop();
+    visits.stop();
     hoverCards.destroy();
     scanner.stop();
   });
 
-  // `mentions/get` (CONTRACT.md), `mentions/step` and `mentions/reveal`: callers ask the top frame only.
+  // `mentions/get` (CONTRACT.md), `mentions/step`, `mentions/reveal` and `page/site`: callers ask the top frame only.
   if (!isTop) return;
   const settled = async (): Promise<boolean> => {
     await ready;
-    if (enabled) await scanner.settled();
-    return enabled;
+    if (active) await scanner.settled();
+    return active;
   };
   const answer = async (message: ContentMessage) => {
+    if (message.type === 'page/site') return { site: siteOf(location.href) };
     const on = await settled();
     switch (message.type) {
       case 'mentions/get':

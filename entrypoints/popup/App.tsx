@@ -9,6 +9,7 @@ import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
 import { useSites } from '../../components/use-sites';
 import type { EntityId } from '../../data/catalog';
+import { t } from '../../lib/i18n';
 import type { EntitySightings } from '../../lib/memory/db';
 import { isPaused } from '../../lib/settings';
 import { siteAllowed } from '../../lib/site-rules';
@@ -64,7 +65,7 @@ async function loadSightings(entities: EntityId[]): Promise<Map<EntityId, Entity
 
 export function App() {
   const { settings, state, update } = useSettings();
-  const { sites, update: updateSites } = useSites();
+  const { sites, save: saveSites } = useSites();
   const site = useActiveSite();
   const reader = useReaderPrefs();
   const [error, setError] = useState('');
@@ -73,14 +74,14 @@ export function App() {
   const paused = isPaused(settings, now);
   const save = async (next: typeof settings) => {
     const kept = await update(next);
-    setError(kept ? '' : 'Couldn’t save the setting: extension storage is unavailable.');
+    setError(kept ? '' : t('popupSaveFailed'));
   };
   return (
     <div class="popup">
       <header class="popup__bar">
-        <h1 class="popup__title">Heat Notes</h1>
+        <h1 class="popup__title">{t('extName')}</h1>
         <label class="popup__toggle">
-          <span class="popup__toggle-label">Mark mentions on pages</span>
+          <span class="popup__toggle-label">{t('popupToggle')}</span>
           <input
             class="switch"
             type="checkbox"
@@ -90,7 +91,7 @@ export function App() {
             onChange={(event) => void save({ ...settings, enabled: event.currentTarget.checked })}
           />
         </label>
-        <button type="button" class="popup__icon-button" aria-label="Settings" title="Settings" onClick={() => void openOptions()}>
+        <button type="button" class="popup__icon-button" aria-label={t('popupSettings')} title={t('popupSettings')} onClick={() => void openOptions()}>
           <svg
             viewBox="0 0 24 24"
             width="18"
@@ -110,11 +111,7 @@ export function App() {
       </header>
       <p class="popup__notice" role="status">
         {error ||
-          (state === 'unavailable'
-            ? 'Settings are unavailable here; showing the defaults.'
-            : !enabled
-              ? 'Paused: pages are left unmarked.'
-              : '')}
+          (state === 'unavailable' ? t('popupSettingsUnavailable') : !enabled ? t('popupOff') : '')}
       </p>
       {state === 'ready' && (
         <SiteControls
@@ -124,8 +121,8 @@ export function App() {
           now={now}
           onSettings={(next) => void save(next)}
           onSites={async (next) => {
-            const kept = await updateSites(next);
-            setError(kept ? '' : 'Couldn’t save the site list: extension storage is unavailable.');
+            const kept = await saveSites(next);
+            setError(kept ? '' : t('popupSitesSaveFailed'));
           }}
         />
       )}
@@ -142,7 +139,7 @@ export function App() {
           spoilersRevealed={settings.spoilersRevealed}
           titleAside={
             <a class="popup__open-page" href="essay.html" target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
-              Open as a page
+              {t('popupOpenPage')}
             </a>
           }
           headerExtra={
@@ -151,7 +148,7 @@ export function App() {
                 <ReaderControls compact prefs={reader.prefs} onChange={(next) => void reader.update(next)} />
               </div>
               <details class="popup__pictures">
-                <summary class="popup__pictures-summary">Timeline and cast</summary>
+                <summary class="popup__pictures-summary">{t('popupPictures')}</summary>
                 <div class="popup__pictures-body">
                   <Timeline initialWidth={PICTURE_WIDTH} />
                   <Ensemble initialWidth={PICTURE_WIDTH} />

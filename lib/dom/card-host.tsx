@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
 import type { CardEntity } from '../../data/card-entity';
 import type { MatchReason } from '../detection';
@@ -63,6 +62,8 @@ export type CardScheme = 'light' | 'dark' | 'light dark';
 
 export interface CardContent {
   readonly entity: CardEntity;
+  /** The mention's text on the page. */
+  readonly surface: string;
   readonly reason?: MatchReason;
   readonly pinned: boolean;
   readonly spoilersRevealed: boolean;
@@ -80,6 +81,13 @@ export interface CardActions {
   /** The card must close on its own: × pressed, mention gone or scrolled away. */
   onDismiss(): void;
   onPin(pinned: boolean): void;
+  /** "Not this one": the match is wrong. */
+  onNotThis(): void;
+  /**
+   * The card's stylesheet (`components/card.css`), from the background: it is a fifth of the content
+   * script's size budget, and only pages where a card opens need it.
+   */
+  loadStyles(): Promise<string>;
   loadParagraph(paragraph: string): Promise<EssayPassage | undefined>;
   openEssay(paragraph: string, quote?: string): void;
 }
@@ -120,6 +128,9 @@ export class CardHost {
   #open = false;
   /** Where focus was before it entered the card: it goes back there when the card closes. */
   #returnFocus: HTMLElement | null = null;
+  #styles: Promise<void> | undefined;
+  #styleText = '';
+  #style: HTMLStyleElement | undefined;
   readonly #dialogs: HTMLCollectionOf<HTMLDialogElement>;
   readonly #view: Window;
 
@@ -135,6 +146,20 @@ export class CardHost {
 
   get isOpen(): boolean {
     return this.#open;
+  }
+
+  /** Loads the card's styles (once; again after a failure). Resolves when a card can show styled. */
+  prepare(): Promise<void> {
+    this.#styles ??= this.#actions.loadStyles().then(
+      (css) => {
+        this.#styleText = css;
+        if (this.#style) this.#style.textContent = `${css}\n${HOST_CSS}`;
+      },
+      () => {
+        this.#styles = undefined;
+      },
+    );
+    return this.#styles;
   }
 
   /** Whether an event target is our UI (events from inside a shadow root reach the page as its host). */
@@ -262,6 +287,8 @@ export class CardHost {
         loadParagraph={actions.loadParagraph}
         openEssay={actions.openEssay}
         spoilersRevealed={content.spoilersRevealed}
+        onNotThis={actions.onNotThis}
+        surface={content.surface}
       />,
       popover,
     );
@@ -274,7 +301,8 @@ export class CardHost {
       const host = document.createElement(UI_TAG);
       const shadow = host.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
-      style.textContent = `${cardCss}\n${HOST_CSS}`;
+      style.textContent = `${this.#styleText}\n${HOST_CSS}`;
+      this.#style = style;
       const live = document.createElement('div');
       live.className = 'hn-live';
       live.setAttribute('role', 'status');

@@ -1,14 +1,12 @@
+import { activeHighlightName, mentionHighlightName } from '../highlight-names';
+import type { HighlightColor, HighlightStyle } from '../settings';
+
 /**
  * Painting mentions with the CSS Custom Highlight API: ranges registered under our own names, styled
- * by `entrypoints/content/style.css` (`::highlight(heat-notes-…)`). Nothing in the page's DOM changes.
- * The registry is shared with the page, which can read and clear it: names are prefixed, and every
- * paint re-asserts them.
+ * by `entrypoints/content/style.css` (`::highlight(heat-notes-…)`, one name per style and colour:
+ * `lib/highlight-names.ts`). Nothing in the page's DOM changes. The registry is shared with the page,
+ * which can read and clear it: names are prefixed, and `reassert` puts ours back.
  */
-
-/** Every accepted mention. */
-export const MENTION_HIGHLIGHT = 'heat-notes-mention';
-/** The mention under the pointer or whose card is open; painted over the other. */
-export const ACTIVE_HIGHLIGHT = 'heat-notes-active';
 
 function registry(): HighlightRegistry | undefined {
   return typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function' ? CSS.highlights : undefined;
@@ -18,6 +16,9 @@ export class HighlightPainter {
   #mentions: Highlight | undefined;
   #active: Highlight | undefined;
   #activeRange: AbstractRange | undefined;
+  /** The name mentions are painted under; undefined with the style "none" (cards still open). */
+  #mentionName: string | undefined = mentionHighlightName('underline', 'amber');
+  #activeName = activeHighlightName('amber');
 
   /** Replaces the painted mentions (the browser lacks the API: nothing is painted, cards still work). */
   paint(ranges: Iterable<AbstractRange>): void {
@@ -26,8 +27,20 @@ export class HighlightPainter {
     const highlight = new Highlight();
     for (const range of ranges) highlight.add(range);
     this.#mentions = highlight;
-    highlights.set(MENTION_HIGHLIGHT, highlight);
-    this.#reassertActive(highlights);
+    this.reassert();
+  }
+
+  /** Paints the same ranges in another style or colour (settings), at once. */
+  setLook(style: HighlightStyle, color: HighlightColor): void {
+    const mentionName = style === 'none' ? undefined : mentionHighlightName(style, color);
+    const activeName = activeHighlightName(color);
+    if (mentionName === this.#mentionName && activeName === this.#activeName) return;
+    const highlights = registry();
+    if (this.#mentionName) highlights?.delete(this.#mentionName);
+    highlights?.delete(this.#activeName);
+    this.#mentionName = mentionName;
+    this.#activeName = activeName;
+    this.reassert();
   }
 
   /** Marks one range as active (the pointer is on it, or its card is open), or none. */
@@ -38,20 +51,22 @@ export class HighlightPainter {
     if (!highlights) return;
     if (!range) {
       this.#active = undefined;
-      highlights.delete(ACTIVE_HIGHLIGHT);
+      highlights.delete(this.#activeName);
       return;
     }
     this.#active = new Highlight(range);
     this.#active.priority = 1;
-    highlights.set(ACTIVE_HIGHLIGHT, this.#active);
+    highlights.set(this.#activeName, this.#active);
   }
 
-  /** Registers our highlights again if the page removed or replaced them. */
+  /** Registers our highlights again if the page removed or replaced them; cheap when they are in place. */
   reassert(): void {
     const highlights = registry();
     if (!highlights) return;
-    if (this.#mentions && highlights.get(MENTION_HIGHLIGHT) !== this.#mentions) highlights.set(MENTION_HIGHLIGHT, this.#mentions);
-    this.#reassertActive(highlights);
+    if (this.#mentions && this.#mentionName && highlights.get(this.#mentionName) !== this.#mentions) {
+      highlights.set(this.#mentionName, this.#mentions);
+    }
+    if (this.#active && highlights.get(this.#activeName) !== this.#active) highlights.set(this.#activeName, this.#active);
   }
 
   /** Removes everything we registered. */
@@ -61,11 +76,7 @@ export class HighlightPainter {
     this.#active = undefined;
     this.#activeRange = undefined;
     if (!highlights) return;
-    highlights.delete(MENTION_HIGHLIGHT);
-    highlights.delete(ACTIVE_HIGHLIGHT);
-  }
-
-  #reassertActive(highlights: HighlightRegistry): void {
-    if (this.#active && highlights.get(ACTIVE_HIGHLIGHT) !== this.#active) highlights.set(ACTIVE_HIGHLIGHT, this.#active);
+    if (this.#mentionName) highlights.delete(this.#mentionName);
+    highlights.delete(this.#activeName);
   }
 }

@@ -1,7 +1,8 @@
 import type { CardEntity } from '../../data/card-entity';
 import type { EntityId } from '../../data/entities';
 import type { EssayPassage } from '../messages';
-import type { Theme } from '../settings';
+import type { Mention } from '../detection';
+import type { ModifierKey, Theme, Trigger } from '../settings';
 import { CardHost, type CardScheme } from './card-host';
 import type { MentionHit } from './hit-test';
 import { HoverIntent, OPEN_DELAY_MS } from './hover-intent';
@@ -27,12 +28,22 @@ export const SCROLL_SETTLE_MS = 150;
 /** How long `flash` marks a mention (the popup's "show me where"). */
 export const FLASH_MS = 1000;
 
-/** Display settings the card follows. */
+/** The settings the cards follow. */
 export interface CardSettings {
+  /** What opens a card: resting the pointer, a click, or resting while holding `modifierKey`. */
+  readonly trigger: Trigger;
+  readonly modifierKey: ModifierKey;
   readonly openDelayMs: number;
   readonly theme: Theme;
   readonly spoilersRevealed: boolean;
 }
+
+const MODIFIER_HELD: Record<ModifierKey, (event: MouseEvent | KeyboardEvent) => boolean> = {
+  Alt: (event) => event.altKey,
+  Shift: (event) => event.shiftKey,
+  Control: (event) => event.ctrlKey,
+  Meta: (event) => event.metaKey,
+};
 
 export interface HoverCardsOptions {
   readonly document: Document;
@@ -43,6 +54,10 @@ export interface HoverCardsOptions {
   readonly loadParagraph: (paragraph: string) => Promise<EssayPassage | undefined>;
   /** Opens the essay at a paragraph ("Read in the essay"). */
   readonly openEssay: (paragraph: string, quote?: string) => void;
+  /** The card's stylesheet, asked of the background once. */
+  readonly loadStyles: () => Promise<string>;
+  /** "Not this one" on a card: the user says this match is wrong. */
+  readonly notThis: (mention: Mention) => void;
   /** The mention under a viewport point. */
   readonly hitTest: (x: number, y: number) => MentionHit | undefined;
   /** Paints the mention under the pointer or with its card open as active (or none). */
@@ -74,7 +89,9 @@ function fromEditable(event: KeyboardEvent): boolean {
 export class HoverCards {
   readonly #card: CardHost;
   readonly #intent: HoverIntent<CardTarget>;
-  #settings: CardSettings = { openDelayMs: OPEN_DELAY_MS, theme: 'system', spoilersRevealed: false };
+  #settings: CardSettings = { trigger: 'hover', modifierKey: 'Alt', openDelayMs: OPEN_DELAY_MS, theme: 'system', spoilersRevealed: false };
+  /** With the `modifier` trigger: whether the key is held now. */
+  #modifierHeld = false;
   #framePending = false;
   #pointer: Point = { x: 0, y: 0 };
   /** When the last pointer move happened (`performance.now()` time). */
@@ -102,18 +119,26 @@ export class HoverCards {
     this.#card = new CardHost(options.document, {
       onDismiss: () => this.close(),
       onPin: (pinned) => this.#pin(pinned, false),
+      onNotThis: () => {
+        const open = this.#intent.current;
+        if (!open) return;
+        this.close();
+        options.notThis(open.placed.mention);
+      },
       loadParagraph: options.loadParagraph,
       openEssay: options.openEssay,
+      loadStyles: options.loadStyles,
     });
     this.#intent = new HoverIntent<CardTarget>({
       same: (a, b) => sameMention(a.placed, b.placed),
       open: (target) => {
-        this.#opening = this.entity(target.placed.mention.entity).then((entity) => {
+        this.#opening = Promise.all([this.entity(target.placed.mention.entity), this.#card.prepare()]).then(([entity]) => {
           // The pointer may have moved on while the background answered.
           if (!entity || this.#intent.current !== target) return;
           this.#card.show(
             {
               entity,
+              surface: target.placed.mention.text,
               reason: target.placed.mention.reason,
               pinned: this.#intent.pinned,
               spoilersRevealed: this.#settings.spoilersRevealed,
@@ -163,14 +188,17 @@ export class HoverCards {
       },
       passive,
     );
+    listen<MouseEvent>(document, 'click', (event) => this.#onClick(event), passive);
     listen<KeyboardEvent>(window, 'keydown', (event) => this.#onKeyDown(event), { capture: true });
+    listen<KeyboardEvent>(window, 'keyup', (event) => this.#onModifier(event), passive);
     listen(document, 'visibilitychange', () => {
       if (document.visibilityState === 'hidden' && !this.#intent.pinned) this.close();
     });
   }
 
-  /** Display settings (theme, spoilers, rest delay); an open card keeps its look until it reopens. */
+  /** The card settings (trigger, rest delay, theme, spoilers); an open card keeps its look until it reopens. */
   configure(settings: CardSettings): void {
+    if (settings.trigger !== this.#settings.trigger && !this.#intent.pinned) this.close();
     this.#settings = settings;
     this.#intent.setOpenDelay(settings.openDelayMs);
   }
@@ -252,6 +280,7 @@ export class HoverCards {
 
   #onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return; // no hover on touch
+    this.#modifierHeld = MODIFIER_HELD[this.#settings.modifierKey](event);
     this.#pointer = { x: event.clientX, y: event.clientY };
     this.#pointerTarget = event.target;
     this.#movedAt = event.timeStamp;
@@ -301,10 +330,41 @@ export class HoverCards {
       return;
     }
     // Ask for the card's content as soon as the pointer lands: the rest delay hides the round trip.
-    if (hit) void this.entity(hit.placed.mention.entity);
+    if (hit) {
+      void this.entity(hit.placed.mention.entity);
+      void this.#card.prepare();
+    }
     this.#underPointer = hit;
-    this.#intent.pointerOn(hit, Math.max(0, performance.now() - this.#movedAt));
+    const { trigger } = this.#settings;
+    // A click opens the card in the `click` mode; the pointer only shows what a click would open.
+    if (trigger !== 'click') {
+      const opens = trigger === 'hover' || this.#modifierHeld ? hit : undefined;
+      this.#intent.pointerOn(opens, Math.max(0, performance.now() - this.#movedAt));
+    }
     this.#paintActive();
+  }
+
+  /** With the `click` trigger: a click on a mention opens its card (a link's click stays the link's). */
+  #onClick(event: MouseEvent): void {
+    if (this.#settings.trigger !== 'click' || event.button !== 0 || this.#card.owns(event.target)) return;
+    if (event.target instanceof Element && event.target.closest('a[href]')) return;
+    const selection = this.#options.document.getSelection();
+    if (selection && !selection.isCollapsed) return; // the click ended a selection
+    const found = this.#options.hitTest(event.clientX, event.clientY);
+    if (!found) return;
+    this.#underPointer = { ...found, pointer: { x: event.clientX, y: event.clientY } };
+    this.#intent.openNow(this.#underPointer, 'keyboard');
+    this.#paintActive();
+  }
+
+  /** With the `modifier` trigger: pressing or letting go of the key while the pointer rests counts as a move. */
+  #onModifier(event: KeyboardEvent): void {
+    if (this.#settings.trigger !== 'modifier' || event.key !== this.#settings.modifierKey) return;
+    const held = event.type === 'keydown';
+    if (held === this.#modifierHeld) return;
+    this.#modifierHeld = held;
+    this.#movedAt = event.timeStamp;
+    this.#hitTest();
   }
 
   /**
@@ -333,6 +393,7 @@ export class HoverCards {
   // Keyboard -------------------------------------------------------------------------------------
 
   #onKeyDown(event: KeyboardEvent): void {
+    this.#onModifier(event);
     if (!this.#card.isOpen || event.defaultPrevented) return;
     const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
     let consumed = false;

@@ -180,11 +180,11 @@ function domDifference(page: Page, html: string, ignore: string[] = []): Promise
   );
 }
 
-/** The texts painted under `heat-notes-mention` in a document (page or frame), with their block ids. */
+/** The texts painted under `heat-notes-underline-amber` (the default style and colour) in a document (page or frame), with their block ids. */
 function paintedIn(target: Page | Frame): Promise<Array<{ text: string; block: string; editable: boolean }>> {
   return target.evaluate(() => {
     const out: Array<{ text: string; block: string; editable: boolean }> = [];
-    const highlight = CSS.highlights.get('heat-notes-mention');
+    const highlight = CSS.highlights.get('heat-notes-underline-amber');
     highlight?.forEach((r) => {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
@@ -407,14 +407,10 @@ describe('hostile-iframe.html: a review in a same-origin iframe', () => {
   });
 
   /*
-   * BUG (reported): the content script is declared without `allFrames` (entrypoints/content/index.ts:
-   * `defineContentScript({ matches: ['<all_urls>'], … })`; the built manifest has no `all_frames`), so
-   * Chromium injects it into top frames only: names inside any iframe (an embedded review, a comments
-   * widget) are never painted and never get a card, although the script already distinguishes the top
-   * frame (`isTop`) for the badge and `mentions/get`. Fix: `allFrames: true` (and consider
-   * `matchAboutBlank`/`matchOriginAsFallback` for srcdoc frames). Remove `.fails` once fixed.
+   * Names inside an iframe (an embedded review, a comments widget) are read by the frame's own content
+   * script (`allFrames`); only the top frame keeps the badge and answers `mentions/get`.
    */
-  it.fails('names inside the iframe are painted in the frame and open a card over it', async () => {
+  it('names inside the iframe are painted in the frame and open a card over it', async () => {
     const { page } = await open('hostile-iframe.html');
     await getMentions(browser, page);
     const frame = await frameOf(page);

@@ -2,8 +2,8 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { EntityCard, HIDDEN_SPOILER_TEXT, MAX_CARD_FACTS, markPassage, nameForms } from '../../components/EntityCard';
-import { CATALOG, KIND_LABELS, type Entity } from '../../data/catalog';
+import { EntityCard, MAX_CARD_FACTS, markPassage, nameForms } from '../../components/EntityCard';
+import { CATALOG, type Entity } from '../../data/catalog';
 import { ENTITY_IDS } from '../../data/entities';
 import { paragraphNumber } from '../../data/essay';
 import { useMountPoint } from './mount-point';
@@ -35,7 +35,7 @@ describe('EntityCard', () => {
     const heading = mountPoint().querySelector('#card-title');
     expect(heading?.textContent).toBe('Al Pacino');
     expect(heading?.tagName).toMatch(/^H[1-6]$/);
-    expect(mountPoint().textContent).toContain(KIND_LABELS.person);
+    expect(mountPoint().textContent).toContain('Person');
     expect(mountPoint().textContent).toContain('plays Vincent Hanna');
   });
 
@@ -104,6 +104,17 @@ describe('EntityCard', () => {
     expect(mountPoint().querySelector('.hn-card__reason')).toBeNull();
   });
 
+  it('offers "Not this one" only where the host can act on it, naming what it will stop marking', () => {
+    mount(<EntityCard entity={pacino} headingId="h" />);
+    expect(mountPoint().querySelector('.hn-card__not-this')).toBeNull();
+    const onNotThis = vi.fn();
+    mount(<EntityCard entity={pacino} headingId="h" surface="Pacino" onNotThis={onNotThis} />);
+    const button = mountPoint().querySelector<HTMLButtonElement>('.hn-card__not-this')!;
+    expect(button.getAttribute('aria-label')).toBe('Not this one: stop marking “Pacino” as Al Pacino on this site');
+    act(() => button.click());
+    expect(onNotThis).toHaveBeenCalledOnce();
+  });
+
   it('renders every catalog entity with its name and no more than three facts, whatever the facts hold', () => {
     for (const id of ENTITY_IDS) {
       const entity = CATALOG[id];
@@ -155,7 +166,7 @@ describe('EntityCard, in a page', () => {
     expect(passage!.querySelector('mark')?.textContent).toBe('While Al Pacino’s Vincent Hanna talks');
     // The spoiler fact is not revealed: its words stay hidden in the paragraph too.
     expect(passage!.textContent).not.toContain('only one man will make it out alive');
-    expect(passage!.textContent).toContain(HIDDEN_SPOILER_TEXT);
+    expect(passage!.textContent).toContain('[spoiler hidden]');
     act(() => more.click());
     expect(mountPoint().querySelector('.hn-card__passage')).toBeNull();
     // Open again: no second request.
@@ -256,7 +267,7 @@ describe('passages', () => {
 
   it('hides the words of spoilers, but never the quote it was opened for', () => {
     const text = 'Before. The secret ending. After.';
-    expect(markPassage(text, undefined, [], ['The secret ending.']).before[0]!.text).toBe(`Before. ${HIDDEN_SPOILER_TEXT} After.`);
+    expect(markPassage(text, undefined, [], ['The secret ending.']).before[0]!.text).toBe('Before. [spoiler hidden] After.');
     expect(markPassage(text, 'The secret ending.', [], ['The secret ending.']).quote[0]!.text).toBe('The secret ending.');
   });
 });
