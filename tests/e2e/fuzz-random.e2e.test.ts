@@ -26,30 +26,14 @@ import {
   type FixtureServer,
   type MentionReport,
 } from './harness';
+import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 
-const BASE_SEED = Number(process.env.FUZZ_SEED ?? (process.env.CI ? 20_261_123 : Date.now() % 1_000_000));
+const BASE_SEED = FUZZ_BASE_SEED;
 const PAGES = Number(process.env.FUZZ_PAGES ?? 6);
 
 // ---------------------------------------------------------------------------------------------------
 // Random pages, as HTML text
 
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-type Rng = ReturnType<typeof prng>;
 
 const NAMES = ['Al Pacino', 'Robert De Niro', 'Val Kilmer', 'Tom Sizemore', 'Jon Voight', 'Ashley Judd', 'Wes Studi', 'Amy Brenneman'];
 const FILLER = ['the', 'night', 'road', 'quiet', 'table', 'window', 'walks', 'slowly', 'and', 'a', 'coat', 'river', 'glass', 'train', 'of', 'in'];

@@ -17,9 +17,9 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../lib/dom/page-scanner';
+import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 
-// CI gates on a fixed seed (a landing must not hang on a new case); elsewhere each run explores new ones.
-const BASE_SEED = Number(process.env.FUZZ_SEED ?? (process.env.CI ? 20_261_123 : Date.now() % 1_000_000));
+const BASE_SEED = FUZZ_BASE_SEED;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 console.log(`[fuzz-page-text] base seed ${BASE_SEED}, ${RUNS} trees (replay: FUZZ_SEED=${BASE_SEED})`);
 
@@ -45,23 +45,6 @@ beforeAll(() => {
 // ---------------------------------------------------------------------------------------------------
 // A seeded PRNG (mulberry32)
 
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-type Rng = ReturnType<typeof prng>;
 
 // ---------------------------------------------------------------------------------------------------
 // What the contract says, written here without lib/dom
