@@ -12,4 +12,9 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // Fixture pages' own scripts run in the browser, as a page's would.
+  {
+    files: ['tests/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly' } },
+  },
 );

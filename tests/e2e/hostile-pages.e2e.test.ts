@@ -348,9 +348,14 @@ describe('hostile-scroll.html: a feed that appends posts as you scroll', () => {
   it('finds the names in posts appended while scrolling, and their cards open', async () => {
     const { page, console } = await open('hostile-scroll.html');
     const count = () => page.evaluate(() => (window as unknown as { feedCount(): number }).feedCount());
-    // The first screen may already have pulled in a batch: ask for what is there now.
-    const initial = await getMentions(browser, page);
-    const loaded = await count();
+    // The first screen may already have pulled in a batch, and may pull another while we ask: take
+    // an answer given while the feed held still.
+    let loaded = await count();
+    let initial = await getMentions(browser, page);
+    for (let after = await count(); after !== loaded; after = await count()) {
+      loaded = after;
+      initial = await getMentions(browser, page);
+    }
     expect(plain(initial.mentions)).toEqual(await resolveExpected(page, [...FIRST, ...POSTS.slice(0, loaded - 1)]));
 
     // Scroll like a reader until the feed stops growing.
