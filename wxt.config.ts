@@ -49,7 +49,7 @@ export default defineConfig({
     // WXT adds the popup to this key and keeps what is here (MV2 calls it browser_action).
     ...(manifestVersion === 2 ? { browser_action: { default_icon: TOOLBAR_ICONS } } : { action: { default_icon: TOOLBAR_ICONS } }),
     commands: Object.fromEntries(
-      Object.entries(COMMANDS).map(([name, { key, description }]) => [name, { suggested_key: { default: key }, description }]),
+      Object.entries(COMMANDS).map(([name, { key, message }]) => [name, { suggested_key: { default: key }, description: `__MSG_${message}__` }]),
     ),
     ...(browser === 'firefox' && {
       browser_specific_settings: {

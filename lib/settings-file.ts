@@ -1,8 +1,10 @@
+import { t, type PlainKey } from './i18n';
 import type { Sighting } from './memory/db';
 import { SETTINGS_VERSION, isRecord, parseSettings, type Settings } from './settings';
 
 /**
- * The settings file users export and import (options page only). Pure: tests in Node.
+ * The settings file users export and import (options page only). Pure apart from its words, which come
+ * from `i18n.getMessage` (lib/i18n.ts; the unit tests' fake browser has it): tests in Node.
  */
 
 /** The export file's marker, so an unrelated JSON file is refused with a clear reason. */
@@ -12,28 +14,34 @@ export const MAX_IMPORT_BYTES = 64 * 1024;
 
 /**
  * Each settings field as the user knows it (the options page's words for its control), for notices
- * about fields that were not valid: in an imported file, or in storage.
+ * about fields that were not valid: in an imported file, or in storage. Message keys; `fieldName`
+ * gives the words.
  */
-export const FIELD_NAMES: Readonly<Record<string, string>> = {
-  settings: 'all settings',
-  enabled: 'Mark mentions on pages',
-  pausedUntil: 'the pause',
-  siteMode: 'which sites the site list names',
-  categories: 'what to mark',
-  'categories.films': 'Films',
-  'categories.people': 'People',
-  'categories.characters': 'Characters',
-  'categories.studios': 'Studios and festival',
-  highlightStyle: 'highlight style',
-  highlightColor: 'highlight colour',
-  firstMentionOnly: 'First mention only',
-  trigger: 'how a card opens',
-  modifierKey: 'the key to hold',
-  openDelayMs: 'open delay',
-  theme: 'card colours',
-  spoilersRevealed: 'I’ve seen Heat',
-  rememberSightings: 'Remember where I met these names',
+export const FIELD_KEYS: Readonly<Record<string, PlainKey>> = {
+  settings: 'optionsFieldAll',
+  enabled: 'optionsEnabled',
+  pausedUntil: 'optionsFieldPause',
+  siteMode: 'optionsFieldSiteMode',
+  categories: 'optionsFieldCategories',
+  'categories.films': 'optionsFilms',
+  'categories.people': 'optionsPeople',
+  'categories.characters': 'optionsCharacters',
+  'categories.studios': 'optionsStudios',
+  highlightStyle: 'optionsFieldStyle',
+  highlightColor: 'optionsFieldColor',
+  firstMentionOnly: 'optionsFirstMention',
+  trigger: 'optionsFieldTrigger',
+  modifierKey: 'optionsFieldModifierKey',
+  openDelayMs: 'optionsFieldDelay',
+  theme: 'optionsFieldTheme',
+  spoilersRevealed: 'optionsSpoilers',
+  rememberSightings: 'optionsRemember',
 };
+
+/** A settings field in the user's words ("how a card opens"); a field it does not know, as named in code. */
+export function fieldName(field: string): string {
+  return Object.hasOwn(FIELD_KEYS, field) ? t(FIELD_KEYS[field]!) : field;
+}
 
 export interface SettingsExport {
   format: typeof EXPORT_FORMAT;
@@ -72,7 +80,7 @@ export function normalizeSite(input: string): string | undefined {
  */
 export function importSizeProblem(size: number): string | undefined {
   if (size <= MAX_IMPORT_BYTES) return undefined;
-  return `The file is too large (${Math.round(size / 1024)} KB); a settings file is a few KB.`;
+  return t('optionsImportTooLarge', Math.round(size / 1024));
 }
 
 /**
@@ -87,27 +95,27 @@ export function importSettings(text: string): ImportResult {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'The file is not valid JSON.' };
+    return { ok: false, reason: t('optionsImportNotJson') };
   }
   if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
-    return { ok: false, reason: 'This is not a Heat Notes settings file.' };
+    return { ok: false, reason: t('optionsImportNotOurs') };
   }
   if (!isRecord(parsed.settings)) {
-    return { ok: false, reason: 'The file has no settings in it.' };
+    return { ok: false, reason: t('optionsImportNoSettings') };
   }
   if (typeof parsed.settings.version === 'number' && parsed.settings.version > SETTINGS_VERSION) {
-    return { ok: false, reason: 'The file comes from a newer version of Heat Notes; update Heat Notes first.' };
+    return { ok: false, reason: t('optionsImportTooNew') };
   }
   const { settings, invalidFields } = parseSettings(parsed.settings);
-  const notices = invalidFields.map((field) => `Not valid in the file, so set to its default: ${FIELD_NAMES[field] ?? field}.`);
+  const notices = invalidFields.map((field) => t('optionsImportFieldReset', fieldName(field)));
   const sites: string[] = [];
   if (parsed.sites !== undefined) {
-    if (!Array.isArray(parsed.sites)) return { ok: false, reason: 'The site list in the file is not a list.' };
+    if (!Array.isArray(parsed.sites)) return { ok: false, reason: t('optionsImportSitesNotList') };
     for (const entry of parsed.sites) {
       const site = typeof entry === 'string' ? normalizeSite(entry) : undefined;
       if (site) {
         if (!sites.includes(site)) sites.push(site);
-      } else notices.push(`A site entry was not a site name and was left out.`);
+      } else notices.push(t('optionsImportSiteDropped'));
     }
   }
   return { ok: true, settings, sites, notices };

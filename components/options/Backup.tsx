@@ -1,29 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { exportFileName, exportSettings, importSettings, importSizeProblem } from '../../lib/settings-file';
+import { plural, t } from '../../lib/i18n';
 import { downloadText } from './download';
-import { plural } from './format';
-
-const TEXT = {
-  exportLabel: 'Export settings',
-  exportHint: 'Saves your settings and site list as a JSON file. Your history and corrections stay out of it.',
-  exported: (file: string) => `Saved ${file}.`,
-  importLabel: 'Import settings…',
-  importHint: 'Replaces your settings and site list with those in a file exported from Heat Notes.',
-  refused: (file: string, reason: string) => `Couldn’t import “${file}”: ${reason} Nothing was changed.`,
-  unreadable: 'The file could not be read.',
-  imported: (file: string) => `Imported settings from “${file}”.`,
-  importFailed: 'Couldn’t save the imported settings: extension storage is unavailable.',
-  resetLabel: 'Reset to defaults…',
-  resetHint: 'Puts every setting back as it was at install. Your history and corrections are kept.',
-  confirmQuestion: 'Reset every setting to its default?',
-  alsoSites: (count: number) => `Also empty the site list (${plural(count, 'site', 'sites')})`,
-  reset: 'Reset',
-  cancel: 'Cancel',
-  resetDone: 'Settings reset to their defaults.',
-  resetDoneWithSites: 'Settings reset to their defaults, and the site list emptied.',
-  resetFailed: 'Couldn’t reset: extension storage is unavailable.',
-};
 
 type Outcome = { kind: 'ok'; text: string; notices?: string[] } | { kind: 'error'; text: string };
 
@@ -50,35 +29,35 @@ export function Backup({ settings, sites, saveSettings, saveSites, disabled }: B
   const exportNow = () => {
     const file = exportFileName('settings');
     downloadText(file, exportSettings(settings, sites));
-    setOutcome({ kind: 'ok', text: TEXT.exported(file) });
+    setOutcome({ kind: 'ok', text: t('optionsExported', file) });
   };
 
   const importFile = async (file: File) => {
     setOutcome(null);
     const tooLarge = importSizeProblem(file.size);
     if (tooLarge) {
-      setOutcome({ kind: 'error', text: TEXT.refused(file.name, tooLarge) });
+      setOutcome({ kind: 'error', text: t('optionsImportRefused', file.name, tooLarge) });
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      setOutcome({ kind: 'error', text: TEXT.refused(file.name, TEXT.unreadable) });
+      setOutcome({ kind: 'error', text: t('optionsImportRefused', file.name, t('optionsImportUnreadable')) });
       return;
     }
     const result = importSettings(text);
     if (!result.ok) {
-      setOutcome({ kind: 'error', text: TEXT.refused(file.name, result.reason) });
+      setOutcome({ kind: 'error', text: t('optionsImportRefused', file.name, result.reason) });
       return;
     }
     const kept = (await saveSettings(result.settings)) && (await saveSites(result.sites));
-    setOutcome(kept ? { kind: 'ok', text: TEXT.imported(file.name), notices: result.notices } : { kind: 'error', text: TEXT.importFailed });
+    setOutcome(kept ? { kind: 'ok', text: t('optionsImported', file.name), notices: result.notices } : { kind: 'error', text: t('optionsImportFailed') });
   };
 
   const reset = async () => {
     const kept = (await saveSettings(defaultSettings())) && (!alsoSites || (await saveSites([])));
-    setOutcome(kept ? { kind: 'ok', text: alsoSites ? TEXT.resetDoneWithSites : TEXT.resetDone } : { kind: 'error', text: TEXT.resetFailed });
+    setOutcome(kept ? { kind: 'ok', text: t(alsoSites ? 'optionsResetDoneSites' : 'optionsResetDone') } : { kind: 'error', text: t('optionsResetFailed') });
     setConfirming(false);
     setAlsoSites(false);
     resetButton.current?.focus();
@@ -95,17 +74,17 @@ export function Backup({ settings, sites, saveSettings, saveSites, disabled }: B
       <div class="backup__row">
         <div class="backup__text">
           <p class="backup__hint" id="backup-export-hint">
-            {TEXT.exportHint}
+            {t('optionsExportHint')}
           </p>
         </div>
         <button class="button" type="button" disabled={disabled} aria-describedby="backup-export-hint" onClick={exportNow}>
-          {TEXT.exportLabel}
+          {t('optionsExport')}
         </button>
       </div>
       <div class="backup__row">
         <div class="backup__text">
           <p class="backup__hint" id="backup-import-hint">
-            {TEXT.importHint}
+            {t('optionsImportHint')}
           </p>
         </div>
         {/* The file input itself is visually hidden; its label is the button people see and press. */}
@@ -123,13 +102,13 @@ export function Backup({ settings, sites, saveSettings, saveSites, disabled }: B
           }}
         />
         <label class={disabled ? 'button button--disabled' : 'button'} for="backup-import">
-          {TEXT.importLabel}
+          {t('optionsImport')}
         </label>
       </div>
       <div class="backup__row">
         <div class="backup__text">
           <p class="backup__hint" id="backup-reset-hint">
-            {TEXT.resetHint}
+            {t('optionsResetHint')}
           </p>
         </div>
         <button
@@ -142,26 +121,26 @@ export function Backup({ settings, sites, saveSettings, saveSites, disabled }: B
           aria-controls={confirming ? 'backup-reset-confirm' : undefined}
           onClick={() => setConfirming(!confirming)}
         >
-          {TEXT.resetLabel}
+          {t('optionsReset')}
         </button>
       </div>
       {confirming && (
         <div class="confirm" id="backup-reset-confirm" role="group" aria-labelledby="backup-reset-question">
           <p class="confirm__text" id="backup-reset-question">
-            {TEXT.confirmQuestion}
+            {t('optionsResetQuestion')}
           </p>
           {sites.length > 0 && (
             <label class="check">
               <input type="checkbox" checked={alsoSites} onChange={(event) => setAlsoSites(event.currentTarget.checked)} />
-              <span>{TEXT.alsoSites(sites.length)}</span>
+              <span>{t('optionsResetAlsoSites', plural(sites.length, 'sitesOne', 'sitesMany', sites.length.toLocaleString()))}</span>
             </label>
           )}
           <div class="actions">
             <button class="button button--danger-solid" type="button" ref={confirmButton} onClick={() => void reset()}>
-              {TEXT.reset}
+              {t('optionsResetConfirm')}
             </button>
             <button class="button" type="button" onClick={cancel}>
-              {TEXT.cancel}
+              {t('optionsCancel')}
             </button>
           </div>
         </div>

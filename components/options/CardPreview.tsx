@@ -1,6 +1,7 @@
 import { EntityCard } from '../EntityCard';
 import { cardEntity } from '../../data/catalog';
 import type { EntityId } from '../../data/entities';
+import { t, type PlainKey } from '../../lib/i18n';
 import type { Theme } from '../../lib/settings';
 
 /**
@@ -9,12 +10,10 @@ import type { Theme } from '../../lib/settings';
  */
 const PREVIEW_ENTITY: EntityId = 'vincent-hanna';
 
-const TEXT = {
-  caption: {
-    system: 'Preview: a card in the system’s colours (over a dark page it turns dark too).',
-    light: 'Preview: a card in light colours.',
-    dark: 'Preview: a card in dark colours.',
-  } satisfies Record<Theme, string>,
+const CAPTIONS: Readonly<Record<Theme, PlainKey>> = {
+  system: 'optionsCardPreviewSystem',
+  light: 'optionsCardPreviewLight',
+  dark: 'optionsCardPreviewDark',
 };
 
 /** What the card's colour scheme is for a theme (`--hn-scheme`, as the in-page card host sets it). */
@@ -35,7 +34,7 @@ export function CardPreview({ theme, spoilersRevealed }: { theme: Theme; spoiler
         />
       </div>
       <figcaption class="preview__caption" id="card-preview-caption">
-        {TEXT.caption[theme]}
+        {t(CAPTIONS[theme])}
       </figcaption>
     </figure>
   );

@@ -1,9 +1,11 @@
+import { t, type PlainKey } from '../../lib/i18n';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/settings';
 
-const TEXT = {
-  legend: 'Colour',
-  description: 'With “None”, the colour still marks the name under the pointer.',
-  names: { amber: 'Amber', blue: 'Blue', green: 'Green', pink: 'Pink' } satisfies Record<HighlightColor, string>,
+const COLOR_KEYS: Readonly<Record<HighlightColor, PlainKey>> = {
+  amber: 'optionsColorAmber',
+  blue: 'optionsColorBlue',
+  green: 'optionsColorGreen',
+  pink: 'optionsColorPink',
 };
 
 /** The highlight colours as radio buttons, each a swatch with its name (the colour is never the only cue). */
@@ -11,9 +13,9 @@ export function ColorChoice({ value, disabled, onChange }: { value: HighlightCol
   const id = 'setting-highlight-color';
   return (
     <fieldset class="setting setting--group" id={id} aria-describedby={`${id}-description`}>
-      <legend class="setting__label setting__legend">{TEXT.legend}</legend>
+      <legend class="setting__label setting__legend">{t('optionsColor')}</legend>
       <p class="setting__description" id={`${id}-description`}>
-        {TEXT.description}
+        {t('optionsColorHint')}
       </p>
       <div class="swatches">
         {HIGHLIGHT_COLORS.map((color) => (
@@ -28,12 +30,10 @@ export function ColorChoice({ value, disabled, onChange }: { value: HighlightCol
               onChange={(event) => event.currentTarget.checked && onChange(color)}
             />
             <span class={`swatch__chip swatch__chip--${color}`} aria-hidden="true" />
-            <span class="swatch__name">{TEXT.names[color]}</span>
+            <span class="swatch__name">{t(COLOR_KEYS[color])}</span>
           </label>
         ))}
       </div>
     </fieldset>
   );
 }
-
-export const COLOR_NAMES = TEXT.names;

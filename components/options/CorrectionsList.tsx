@@ -1,22 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import { t, tParts } from '../../lib/i18n';
 import type { Correction } from '../../lib/memory/db';
 import { LiveStatus } from './controls';
 import { formatDay } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
-
-const TEXT = {
-  loading: 'Reading your corrections…',
-  unavailable: 'Your corrections could not be read here.',
-  empty: 'None yet. When a card’s “Not this one” hides a wrong match, it is listed here, and you can undo it.',
-  listLabel: 'Matches you hid',
-  as: 'as',
-  on: 'on',
-  undo: 'Undo',
-  undoLabel: (name: string, surface: string, site: string) => `Undo: mark “${surface}” as ${name} on ${site} again`,
-  undone: (surface: string, site: string) => `“${surface}” will be marked on ${site} again.`,
-  failed: 'Couldn’t undo the correction.',
-};
 
 const entityName = (id: string) => (Object.hasOwn(ENTITY_NAMES, id) ? ENTITY_NAMES[id as EntityId].name : id);
 const keyOf = (c: Pick<Correction, 'site' | 'entity' | 'surface'>) => `${c.site}\n${c.entity}\n${c.surface}`;
@@ -48,7 +36,7 @@ export function CorrectionsList() {
   });
 
   if (result.state !== 'ready') {
-    return <p class="memory__empty">{result.state === 'loading' ? TEXT.loading : TEXT.unavailable}</p>;
+    return <p class="memory__empty">{t(result.state === 'loading' ? 'optionsCorrectionsLoading' : 'optionsCorrectionsUnavailable')}</p>;
   }
   const corrections = result.value;
 
@@ -58,10 +46,10 @@ export function CorrectionsList() {
       await memory.removeCorrection(db, correction);
       const store = await import('../../lib/settings-store');
       await store.bumpCorrectionsRevision();
-      setStatus({ text: TEXT.undone(correction.surface, correction.site), tone: 'ok' });
+      setStatus({ text: t('optionsCorrectionUndone', correction.surface, correction.site), tone: 'ok' });
       focusAfter.current = { index, key: keyOf(correction) };
     } catch {
-      setStatus({ text: TEXT.failed, tone: 'error' });
+      setStatus({ text: t('optionsCorrectionUndoFailed'), tone: 'error' });
     }
     reload();
   };
@@ -70,17 +58,21 @@ export function CorrectionsList() {
     <div class="corrections">
       {corrections.length === 0 ? (
         <p class="memory__empty" ref={heading} tabIndex={-1}>
-          {TEXT.empty}
+          {t('optionsCorrectionsEmpty')}
         </p>
       ) : (
-        <ul class="corrections__list" aria-label={TEXT.listLabel} ref={list}>
+        <ul class="corrections__list" aria-label={t('optionsCorrectionsList')} ref={list}>
           {corrections.map((correction, index) => {
             const name = entityName(correction.entity);
             return (
               <li class="corrections__item" key={keyOf(correction)} data-correction={keyOf(correction)}>
                 <span class="corrections__text">
-                  <span class="corrections__name">{name}</span> {TEXT.as} <span class="corrections__surface">“{correction.surface}”</span> {TEXT.on}{' '}
-                  <span class="corrections__site">{correction.site}</span>
+                  {tParts(
+                    'optionsCorrection',
+                    <span class="corrections__name">{name}</span>,
+                    <span class="corrections__surface">{correction.surface}</span>,
+                    <span class="corrections__site">{correction.site}</span>,
+                  )}
                   <span class="corrections__date">
                     <time dateTime={new Date(correction.createdAt).toISOString()}>{formatDay(correction.createdAt)}</time>
                   </span>
@@ -88,10 +80,10 @@ export function CorrectionsList() {
                 <button
                   class="button button--small"
                   type="button"
-                  aria-label={TEXT.undoLabel(name, correction.surface, correction.site)}
+                  aria-label={t('optionsCorrectionUndoLabel', name, correction.surface, correction.site)}
                   onClick={() => void undo(correction, index)}
                 >
-                  {TEXT.undo}
+                  {t('optionsUndo')}
                 </button>
               </li>
             );

@@ -3,41 +3,43 @@ import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import { mentionHighlightName } from '../../lib/highlight-names';
 import type { Category, HighlightColor, HighlightStyle } from '../../lib/settings';
 import { categoryOf } from '../../lib/site-rules';
-import { COLOR_NAMES } from './ColorChoice';
-import { plural } from './format';
+import { plural, t, tParts, type KeyWithPlaceholders, type PlainKey } from '../../lib/i18n';
 
-/** A sample of our own, naming people, a film, characters and a studio, some of them twice. */
-const SAMPLE: ReadonlyArray<string | readonly [string, EntityId]> = [
+/**
+ * The names in the sample paragraph, as pages write them, each with the entity it is. The paragraph is
+ * two messages (`optionsPreviewSample1` takes the first seven names, `…2` the last three: a message
+ * takes at most nine), so a translation puts the names where its words need them.
+ */
+const SAMPLE_NAMES: ReadonlyArray<readonly [string, EntityId]> = [
   ['Michael Mann', 'michael-mann'],
-  '’s ',
   ['Heat', 'heat'],
-  ' (1995), made at ',
   ['Warner Bros.', 'warner-bros'],
-  ', sets ',
   ['Al Pacino', 'al-pacino'],
-  '’s ',
   ['Vincent Hanna', 'vincent-hanna'],
-  ' against ',
   ['Robert De Niro', 'robert-de-niro'],
-  '’s ',
   ['Neil McCauley', 'neil-mccauley'],
-  '. When ',
   ['Pacino', 'al-pacino'],
-  ' and ',
   ['De Niro', 'robert-de-niro'],
-  ' at last share a table, ',
   ['Mann', 'michael-mann'],
-  ' keeps the camera still.',
 ];
 
-const TEXT = {
-  label: 'Preview',
-  styles: { underline: 'underlined', background: 'on a soft background' } satisfies Record<Exclude<HighlightStyle, 'none'>, string>,
-  caption: (count: number, style: Exclude<HighlightStyle, 'none'>, color: HighlightColor) =>
-    `${plural(count, 'name', 'names')} ${TEXT.styles[style]} in ${COLOR_NAMES[color].toLowerCase()}.`,
-  none: 'Names are not marked; resting the pointer on one still opens its card.',
-  nothing: 'Nothing is marked: every kind of name is switched off.',
-  unsupported: 'This browser cannot paint highlights, so the preview shows plain text.',
+/** The sample paragraph in the user's language: its words, and the names as indices into SAMPLE_NAMES. */
+function samplePieces(): Array<string | number> {
+  return [...tParts('optionsPreviewSample1', 0, 1, 2, 3, 4, 5, 6), ' ', ...tParts('optionsPreviewSample2', 7, 8, 9)];
+}
+
+/** The colours as the caption's sentence says them ("in amber"). */
+const COLOR_IN_SENTENCE: Readonly<Record<HighlightColor, PlainKey>> = {
+  amber: 'optionsPreviewAmber',
+  blue: 'optionsPreviewBlue',
+  green: 'optionsPreviewGreen',
+  pink: 'optionsPreviewPink',
+};
+
+/** The caption for a painted sample, by style: "10 names underlined in amber." */
+const CAPTIONS: Readonly<Record<Exclude<HighlightStyle, 'none'>, KeyWithPlaceholders>> = {
+  underline: 'optionsPreviewUnderline',
+  background: 'optionsPreviewBackground',
 };
 
 /** The registry names this preview painted, so a change can take them down. */
@@ -50,13 +52,20 @@ export interface HighlightPreviewProps {
   categories: Readonly<Record<Category, boolean>>;
 }
 
-/** Which sample names the settings mark (indices into SAMPLE). Pure. */
-export function markedSampleNames(choices: Omit<HighlightPreviewProps, 'style' | 'color'>): number[] {
+/**
+ * Which sample names the settings mark: indices into `pieces` (the sample as samplePieces gives it; by
+ * default, the names alone in their English order). "First mention" is the first in the paragraph as
+ * the language writes it. Pure.
+ */
+export function markedSampleNames(
+  choices: Omit<HighlightPreviewProps, 'style' | 'color'>,
+  pieces: ReadonlyArray<string | number> = SAMPLE_NAMES.map((_, index) => index),
+): number[] {
   const seen = new Set<EntityId>();
   const marked: number[] = [];
-  SAMPLE.forEach((piece, index) => {
+  pieces.forEach((piece, index) => {
     if (typeof piece === 'string') return;
-    const entity = piece[1];
+    const entity = SAMPLE_NAMES[piece]![1];
     if (!choices.categories[categoryOf(ENTITY_NAMES[entity].kind)]) return;
     if (choices.firstMentionOnly && seen.has(entity)) return;
     seen.add(entity);
@@ -77,7 +86,8 @@ function supportsHighlights(): boolean {
 export function HighlightPreview(props: HighlightPreviewProps) {
   const { style, color } = props;
   const paragraph = useRef<HTMLParagraphElement>(null);
-  const marked = markedSampleNames(props);
+  const pieces = samplePieces();
+  const marked = markedSampleNames(props, pieces);
   const canPaint = supportsHighlights();
 
   useLayoutEffect(() => {
@@ -101,20 +111,20 @@ export function HighlightPreview(props: HighlightPreviewProps) {
   }, [style, color, marked.join(',')]);
 
   const caption = !canPaint
-    ? TEXT.unsupported
+    ? t('optionsPreviewUnsupported')
     : style === 'none'
-      ? TEXT.none
+      ? t('optionsPreviewNone')
       : marked.length === 0
-        ? TEXT.nothing
-        : TEXT.caption(marked.length, style, color);
+        ? t('optionsPreviewNothing')
+        : t(CAPTIONS[style], plural(marked.length, 'namesOne', 'namesMany'), t(COLOR_IN_SENTENCE[color]));
 
   return (
     <figure class="preview" aria-labelledby="highlight-preview-caption">
       <p class="preview__sample" ref={paragraph} data-highlight={style === 'none' ? 'none' : mentionHighlightName(style, color)}>
-        {SAMPLE.map((piece) => (typeof piece === 'string' ? piece : piece[0]))}
+        {pieces.map((piece) => (typeof piece === 'string' ? piece : SAMPLE_NAMES[piece]![0]))}
       </p>
       <figcaption class="preview__caption" id="highlight-preview-caption">
-        <span class="preview__label">{TEXT.label}:</span> <span aria-live="polite">{caption}</span>
+        <span class="preview__label">{t('optionsPreviewLabel')}</span> <span aria-live="polite">{caption}</span>
       </figcaption>
     </figure>
   );

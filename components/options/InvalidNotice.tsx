@@ -1,10 +1,5 @@
+import { t } from '../../lib/i18n';
 import { describeFields } from './format';
-
-const TEXT = {
-  notice: (fields: string) => `Some stored settings were not valid and were set back to their defaults: ${fields}.`,
-  check: 'Check them below; your next change saves them.',
-  dismiss: 'Dismiss',
-};
 
 /** Says which stored settings failed validation and fell back to their defaults (issue 5, point 7). */
 export function InvalidNotice({ fields, onDismiss }: { fields: readonly string[]; onDismiss: () => void }) {
@@ -12,10 +7,10 @@ export function InvalidNotice({ fields, onDismiss }: { fields: readonly string[]
   return (
     <div class="notice notice--warn" role="status">
       <p class="notice__text">
-        {TEXT.notice(describeFields(fields))} {TEXT.check}
+        {t('optionsInvalid', describeFields(fields))} {t('optionsInvalidCheck')}
       </p>
       <button class="button button--small" type="button" onClick={onDismiss}>
-        {TEXT.dismiss}
+        {t('optionsDismiss')}
       </button>
     </div>
   );

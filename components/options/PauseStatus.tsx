@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDay, formatTime } from './format';
-
-const TEXT = {
-  paused: (until: string) => `Paused until ${until}. No page is marked until then.`,
-  resume: 'Resume now',
-};
+import { t } from '../../lib/i18n';
+import { formatDayTime, formatTime } from './format';
 
 /** Longest wait between re-checks (a timer far in the future may be throttled or drift). */
 const RECHECK_MAX_MS = 60_000;
@@ -28,12 +24,12 @@ export function PauseStatus({ pausedUntil, onResume }: { pausedUntil: number; on
 
   if (!paused) return null;
   const sameDay = new Date(pausedUntil).toDateString() === new Date(now).toDateString();
-  const until = sameDay ? formatTime(pausedUntil) : `${formatDay(pausedUntil)}, ${formatTime(pausedUntil)}`;
+  const until = sameDay ? formatTime(pausedUntil) : formatDayTime(pausedUntil);
   return (
     <div class="notice notice--paused">
-      <p class="notice__text">{TEXT.paused(until)}</p>
+      <p class="notice__text">{t('optionsPausedUntil', until)}</p>
       <button class="button" type="button" onClick={onResume}>
-        {TEXT.resume}
+        {t('optionsResume')}
       </button>
     </div>
   );

@@ -1,34 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import { plural, t, type KeyWithPlaceholders } from '../../lib/i18n';
 import { MAX_SIGHTING_AGE_MS, MAX_SIGHTINGS, groupSightings, type Sighting } from '../../lib/memory/db';
 import { exportFileName, exportSightings } from '../../lib/settings-file';
 import { LiveStatus } from './controls';
 import { downloadText } from './download';
-import { formatDay, plural, safeWebUrl } from './format';
+import { formatDay, safeWebUrl } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
 
-const TEXT = {
-  heading: 'Where you met these names',
-  loading: 'Reading the history…',
-  unavailable: 'The history could not be read here.',
-  emptyOn: 'Nothing yet. Pages where Heat Notes finds names will be listed here.',
-  emptyOff: 'Nothing is remembered. Turn on “Remember where I met these names” to keep a list here.',
-  summary: (names: number, pages: number) => `${plural(names, 'name', 'names')}, met on ${plural(pages, 'page', 'pages')}.`,
-  retention: `Kept on this device only, for ${Math.round(MAX_SIGHTING_AGE_MS / 86_400_000)} days and at most ${MAX_SIGHTINGS.toLocaleString()} records; the oldest go first.`,
-  groupSummary: (pages: number) => `seen on ${plural(pages, 'page', 'pages')}`,
-  last: (day: string) => `last ${day}`,
-  mentions: (count: number) => plural(count, 'mention', 'mentions'),
-  untitled: 'Untitled page',
-  export: 'Export history',
-  exported: 'History exported as a JSON file.',
-  clear: 'Clear history…',
-  confirm: (records: number) => `Clear the whole history (${plural(records, 'record', 'records')})? This cannot be undone.`,
-  confirmClear: 'Clear history',
-  cancel: 'Cancel',
-  cleared: 'History cleared.',
-  clearFailed: 'Couldn’t clear the history.',
-  pagesOf: (name: string) => `Pages where you met ${name}`,
-};
+/** How long a record is kept, in days (said under the list). */
+const RETENTION_DAYS = Math.round(MAX_SIGHTING_AGE_MS / 86_400_000);
+
+/** A count in words, the number as the user's locale writes it ("1,024 records"). */
+const count = (n: number, one: KeyWithPlaceholders, many: KeyWithPlaceholders) => plural(n, one, many, n.toLocaleString());
 
 const entityName = (id: string) => (Object.hasOwn(ENTITY_NAMES, id) ? ENTITY_NAMES[id as EntityId].name : id);
 
@@ -48,24 +32,24 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
   }, [confirming]);
 
   if (result.state !== 'ready') {
-    return <p class="memory__empty">{result.state === 'loading' ? TEXT.loading : TEXT.unavailable}</p>;
+    return <p class="memory__empty">{t(result.state === 'loading' ? 'optionsHistoryLoading' : 'optionsHistoryUnavailable')}</p>;
   }
   const sightings: Sighting[] = result.value;
   const groups = groupSightings(sightings);
 
   const exportAll = () => {
     downloadText(exportFileName('history'), exportSightings(sightings));
-    setStatus({ text: TEXT.exported, tone: 'ok' });
+    setStatus({ text: t('optionsHistoryExported'), tone: 'ok' });
   };
   const clearAll = async () => {
     try {
       const { db, memory } = await openMemoryOnce();
       await memory.clearSightings(db);
-      setStatus({ text: TEXT.cleared, tone: 'ok' });
+      setStatus({ text: t('optionsHistoryCleared'), tone: 'ok' });
       // The buttons are disabled once nothing is left: focus goes to the part's heading.
       heading.current?.focus();
     } catch {
-      setStatus({ text: TEXT.clearFailed, tone: 'error' });
+      setStatus({ text: t('optionsHistoryClearFailed'), tone: 'error' });
     }
     setConfirming(false);
     reload();
@@ -77,13 +61,13 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
 
   return (
     <div class="memory">
-      <h3 class="memory__heading" ref={heading} tabIndex={-1}>{TEXT.heading}</h3>
-      <p class="memory__note">{TEXT.retention}</p>
+      <h3 class="memory__heading" ref={heading} tabIndex={-1}>{t('optionsHistoryHeading')}</h3>
+      <p class="memory__note">{t('optionsHistoryRetention', RETENTION_DAYS, MAX_SIGHTINGS.toLocaleString())}</p>
       {groups.length === 0 ? (
-        <p class="memory__empty">{remembering ? TEXT.emptyOn : TEXT.emptyOff}</p>
+        <p class="memory__empty">{t(remembering ? 'optionsHistoryEmptyOn' : 'optionsHistoryEmptyOff')}</p>
       ) : (
         <>
-          <p class="memory__summary">{TEXT.summary(groups.length, new Set(sightings.map((s) => s.url)).size)}</p>
+          <p class="memory__summary">{t('optionsHistorySummary', count(groups.length, 'namesOne', 'namesMany'), count(new Set(sightings.map((s) => s.url)).size, 'pagesOne', 'pagesMany'))}</p>
           <ul class="sightings">
             {groups.map((group) => {
               const name = entityName(group.entity);
@@ -93,13 +77,13 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
                     <summary class="sightings__summary">
                       <span class="sightings__name">{name}</span>{' '}
                       <span class="sightings__meta">
-                        {TEXT.groupSummary(group.pages.length)} · {TEXT.last(formatDay(group.latest))}
+                        {t('optionsHistoryGroup', count(group.pages.length, 'pagesOne', 'pagesMany'))} · {t('optionsHistoryLast', formatDay(group.latest))}
                       </span>
                     </summary>
-                    <ul class="sightings__pages" aria-label={TEXT.pagesOf(name)}>
+                    <ul class="sightings__pages" aria-label={t('optionsHistoryPagesOf', name)}>
                       {group.pages.map((page) => {
                         const href = safeWebUrl(page.url);
-                        const title = page.title.trim() || TEXT.untitled;
+                        const title = page.title.trim() || t('optionsHistoryUntitled');
                         return (
                           <li class="sightings__page" key={page.url}>
                             {href ? (
@@ -111,7 +95,7 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
                             )}
                             <span class="sightings__url">{page.url}</span>
                             <span class="sightings__when">
-                              <time dateTime={new Date(page.time).toISOString()}>{formatDay(page.time)}</time> · {TEXT.mentions(page.count)}
+                              <time dateTime={new Date(page.time).toISOString()}>{formatDay(page.time)}</time> · {count(page.count, 'mentionsOne', 'mentionsMany')}
                             </span>
                           </li>
                         );
@@ -126,7 +110,7 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
       )}
       <div class="actions">
         <button class="button" type="button" disabled={groups.length === 0} onClick={exportAll}>
-          {TEXT.export}
+          {t('optionsHistoryExport')}
         </button>
         <button
           class="button button--danger"
@@ -137,20 +121,20 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
           aria-controls={confirming ? 'sightings-confirm' : undefined}
           onClick={() => setConfirming(!confirming)}
         >
-          {TEXT.clear}
+          {t('optionsHistoryClear')}
         </button>
       </div>
       {confirming && (
         <div class="confirm" id="sightings-confirm" role="group" aria-labelledby="sightings-confirm-text">
           <p class="confirm__text" id="sightings-confirm-text">
-            {TEXT.confirm(sightings.length)}
+            {t('optionsHistoryConfirm', count(sightings.length, 'recordsOne', 'recordsMany'))}
           </p>
           <div class="actions">
             <button class="button button--danger-solid" type="button" ref={confirmButton} onClick={() => void clearAll()}>
-              {TEXT.confirmClear}
+              {t('optionsHistoryClearConfirm')}
             </button>
             <button class="button" type="button" onClick={cancel}>
-              {TEXT.cancel}
+              {t('optionsCancel')}
             </button>
           </div>
         </div>

@@ -1,31 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { normalizeSite } from '../../lib/settings-file';
+import { t, type PlainKey } from '../../lib/i18n';
 import { SITE_MODES, type SiteMode } from '../../lib/settings';
 import { RadioSetting } from './controls';
 
-const TEXT = {
-  modeLabel: 'Site list',
-  modeDescription: 'A site on the list covers its subdomains too: example.com also covers news.example.com.',
-  modes: { never: 'Never on these sites', only: 'Only on these sites' } satisfies Record<SiteMode, string>,
-  modeHints: {
-    never: 'Heat Notes marks every page except those on the listed sites.',
-    only: 'Heat Notes marks pages on the listed sites and nowhere else.',
-  } satisfies Record<SiteMode, string>,
-  addLabel: 'Add a site',
-  addPlaceholder: 'example.com',
-  addButton: 'Add',
-  notASite: (input: string) => `“${input}” is not a site name. Type one like example.com or paste a page’s address.`,
-  empty: 'Type a site name to add it.',
-  alreadyListed: (site: string) => `${site} is already on the list.`,
-  emptyList: { never: 'No sites yet: Heat Notes marks every page.', only: 'No sites yet: with an empty list, Heat Notes marks no page at all.' },
-  listLabel: (mode: SiteMode) => (mode === 'never' ? 'Sites where Heat Notes is off' : 'The only sites Heat Notes marks'),
-  remove: (site: string) => `Remove ${site}`,
-  removed: (site: string) => `Removed ${site}.`,
-  added: (site: string) => `Added ${site}.`,
-  undo: 'Undo',
-  restored: (site: string) => `${site} is back on the list.`,
-  failed: 'Couldn’t save the site list: extension storage is unavailable.',
-};
+/** What the list says while empty, by mode (with "only", an empty list marks nothing: a warning). */
+const EMPTY_LIST: Readonly<Record<SiteMode, PlainKey>> = { never: 'optionsSitesEmptyNever', only: 'optionsSitesEmptyOnly' };
 
 interface SiteListProps {
   mode: SiteMode;
@@ -60,27 +40,27 @@ export function SiteList({ mode, onModeChange, sites, save, disabled }: SiteList
     event.preventDefault();
     const typed = draft.trim();
     if (typed === '') {
-      setError(TEXT.empty);
+      setError(t('optionsSiteEmpty'));
       return;
     }
     const site = normalizeSite(typed);
     if (!site) {
-      setError(TEXT.notASite(typed));
+      setError(t('optionsSiteNotASite', typed));
       return;
     }
     if (sites.includes(site)) {
-      setError(TEXT.alreadyListed(site));
+      setError(t('optionsSiteListed', site));
       return;
     }
     setError('');
     const kept = await save([...sites, site]);
     if (!kept) {
-      setError(TEXT.failed);
+      setError(t('optionsSitesSaveFailed'));
       return;
     }
     setDraft('');
     setRemoved(null);
-    setStatus(TEXT.added(site));
+    setStatus(t('optionsSiteAdded', site));
     input.current?.focus();
   };
 
@@ -89,11 +69,11 @@ export function SiteList({ mode, onModeChange, sites, save, disabled }: SiteList
     setError('');
     const kept = await save(sites.filter((entry) => entry !== site));
     if (!kept) {
-      setStatus(TEXT.failed);
+      setStatus(t('optionsSitesSaveFailed'));
       return;
     }
     setRemoved({ site, index });
-    setStatus(TEXT.removed(site));
+    setStatus(t('optionsSiteRemoved', site));
     focusAfter.current = 'undo';
   };
 
@@ -103,10 +83,10 @@ export function SiteList({ mode, onModeChange, sites, save, disabled }: SiteList
     next.splice(Math.min(removed.index, next.length), 0, removed.site);
     const kept = await save(next);
     if (!kept) {
-      setStatus(TEXT.failed);
+      setStatus(t('optionsSitesSaveFailed'));
       return;
     }
-    setStatus(TEXT.restored(removed.site));
+    setStatus(t('optionsSiteRestored', removed.site));
     focusAfter.current = removed.site;
     setRemoved(null);
   };
@@ -115,19 +95,19 @@ export function SiteList({ mode, onModeChange, sites, save, disabled }: SiteList
   return (
     <RadioSetting
       id="setting-site-mode"
-      label={TEXT.modeLabel}
-      description={TEXT.modeDescription}
+      label={t('optionsSites')}
+      description={t('optionsSitesHint')}
       value={mode}
       options={SITE_MODES}
-      labels={TEXT.modes}
-      hints={TEXT.modeHints}
+      labels={{ never: t('optionsSitesNever'), only: t('optionsSitesOnly') }}
+      hints={{ never: t('optionsSitesNeverHint'), only: t('optionsSitesOnlyHint') }}
       disabled={disabled}
       onChange={onModeChange}
     >
       <div class="sites">
         <form class="sites__add" onSubmit={add} noValidate>
           <label class="sites__add-label" for="site-add">
-            {TEXT.addLabel}
+            {t('optionsSiteAdd')}
           </label>
           <div class="sites__add-row">
             <input
@@ -137,7 +117,7 @@ export function SiteList({ mode, onModeChange, sites, save, disabled }: SiteList
               inputMode="url"
               autoComplete="off"
               spellcheck={false}
-              placeholder={TEXT.addPlaceholder}
+              placeholder={t('optionsSiteAddPlaceholder')}
               value={draft}
               disabled={disabled}
               aria-invalid={error ? true : undefined}
@@ -148,7 +128,7 @@ export function SiteList({ mode, onModeChange, sites, save, disabled }: SiteList
               }}
             />
             <button class="button" type="submit" disabled={disabled}>
-              {TEXT.addButton}
+              {t('optionsSiteAddButton')}
             </button>
           </div>
           {error && (
@@ -158,26 +138,26 @@ export function SiteList({ mode, onModeChange, sites, save, disabled }: SiteList
           )}
         </form>
         {sites.length > 0 ? (
-          <ul class="sites__list" aria-label={TEXT.listLabel(mode)} ref={list}>
+          <ul class="sites__list" aria-label={t(mode === 'never' ? 'optionsSitesListNever' : 'optionsSitesListOnly')} ref={list}>
             {sites.map((site) => (
               <li class="sites__item" key={site}>
                 <span class="sites__name">{site}</span>
-                <button class="button button--quiet button--small" type="button" data-site={site} aria-label={TEXT.remove(site)} onClick={() => void remove(site)}>
-                  Remove
+                <button class="button button--quiet button--small" type="button" data-site={site} aria-label={t('optionsSiteRemoveLabel', site)} onClick={() => void remove(site)}>
+                  {t('optionsSiteRemove')}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <p class={mode === 'only' ? 'sites__empty sites__empty--warn' : 'sites__empty'}>{TEXT.emptyList[mode]}</p>
+          <p class={mode === 'only' ? 'sites__empty sites__empty--warn' : 'sites__empty'}>{t(EMPTY_LIST[mode])}</p>
         )}
         <div class="sites__status">
           <p class="live-status" role="status" aria-live="polite">
             {status}
           </p>
           {removed && (
-            <button class="button button--small" type="button" ref={undoButton} onClick={() => void undo()} aria-label={`${TEXT.undo}: put ${removed.site} back`}>
-              {TEXT.undo}
+            <button class="button button--small" type="button" ref={undoButton} onClick={() => void undo()} aria-label={t('optionsSiteUndoLabel', removed.site)}>
+              {t('optionsUndo')}
             </button>
           )}
         </div>

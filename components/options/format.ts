@@ -1,18 +1,19 @@
-import { FIELD_NAMES } from '../../lib/settings-file';
-
-export { FIELD_NAMES };
+import { t } from '../../lib/i18n';
+import { fieldName } from '../../lib/settings-file';
 
 /**
- * Small pure helpers for the options page: settings fields listed in plain words (FIELD_NAMES lives
+ * Small pure helpers for the options page: settings fields listed in plain words (their names live
  * beside the import, which words its notices the same way), dates, and links that are safe to show.
  * Tested in tests/unit/options-format.test.tsx.
  */
 
 /** The fields in plain words, joined as a sentence would list them: "a, b and c". */
 export function describeFields(fields: readonly string[]): string {
-  const names = [...new Set(fields.map((field) => FIELD_NAMES[field] ?? field))];
+  const names = [...new Set(fields.map(fieldName))];
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const last = names[names.length - 1]!;
+  const rest = names.slice(1, -1).reduce((list, name) => t('optionsListComma', list, name), names[0]!);
+  return t('optionsListAnd', rest, last);
 }
 
 /** A day as the user's locale writes it: "23 Nov 2026". */
@@ -23,6 +24,11 @@ export function formatDay(time: number, locale?: string): string {
 /** A time of day as the user's locale writes it: "15:42". */
 export function formatTime(time: number, locale?: string): string {
   return new Date(time).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** A day and a time of day as the user's locale writes them: "23 Nov 2026, 15:42". */
+export function formatDayTime(time: number, locale?: string): string {
+  return new Date(time).toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 /**
@@ -36,9 +42,4 @@ export function safeWebUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** "1 page", "3 pages". */
-export function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }

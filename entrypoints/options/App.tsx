@@ -24,83 +24,48 @@ import { SightingsList } from '../../components/options/SightingsList';
 import { SiteList } from '../../components/options/SiteList';
 import { RadioSetting, RangeSetting, Section, SelectSetting, SwitchSetting } from '../../components/options/controls';
 import { useSites } from '../../components/use-sites';
+import { t, tParts, type PlainKey } from '../../lib/i18n';
 
-const TEXT = {
-  eyebrow: 'Heat Notes',
-  title: 'Settings',
-  nav: 'Sections',
-  saved: 'Saved',
-  saveFailed: 'Couldn’t save: settings storage is unavailable.',
-  unavailable: 'Settings storage is unavailable here; showing the defaults. Changes will not be kept.',
-  sections: {
-    pages: 'On web pages',
-    marking: 'What to mark',
-    highlights: 'Highlights',
-    cards: 'Cards',
-    memory: 'Memory',
-    corrections: 'Not this one',
-    backup: 'Backup',
-  },
-  enabled: {
-    label: 'Mark mentions on pages',
-    description:
-      'Highlights the names Heat Notes knows on every page you visit; rest the pointer on one to see its card. Turn it off to leave pages untouched.',
-  },
-  categories: {
-    films: { label: 'Films', description: 'Heat, and the films around it such as L.A. Takedown.' },
-    people: { label: 'People', description: 'Cast and crew, such as Al Pacino and Michael Mann.' },
-    characters: { label: 'Characters', description: 'Vincent Hanna and Neil McCauley.' },
-    studios: { label: 'Studios and festival', description: 'Warner Bros., United Artists and the Busan International Film Festival.' },
-  } satisfies Record<Category, { label: string; description: string }>,
-  firstMention: {
-    label: 'First mention only',
-    description: 'Mark each name once per page, where it first appears. Off, every mention is marked.',
-  },
-  style: {
-    label: 'Style',
-    labels: { underline: 'Underline', background: 'Soft background', none: 'None' } satisfies Record<HighlightStyle, string>,
-    hints: {
-      underline: 'A thin line under each name, over a faint wash.',
-      background: 'A soft wash of colour behind each name.',
-      none: 'Names are not marked, but cards still open.',
-    } satisfies Record<HighlightStyle, string>,
-  },
-  trigger: {
-    label: 'Open a card',
-    labels: { hover: 'On hover', click: 'On click', modifier: 'On hover while holding a key' } satisfies Record<Trigger, string>,
-    hints: {
-      hover: 'Rest the pointer on a marked name.',
-      click: 'Click a marked name.',
-      modifier: 'Cards never open by accident while you read.',
-    } satisfies Record<Trigger, string>,
-  },
-  modifierKey: {
-    label: 'Key to hold',
-    labels: { Alt: 'Alt (Option on a Mac)', Shift: 'Shift', Control: 'Ctrl', Meta: 'Command (⌘) or the Windows key' } satisfies Record<ModifierKey, string>,
-  },
-  delay: {
-    label: 'Open delay',
-    description: 'How long the pointer rests on a name before its card opens. Shorter is quicker; longer opens fewer cards by accident.',
-    clickNote: 'Cards open on click, so there is no delay to set.',
-    format: (ms: number) => `${ms} ms`,
-    spoken: (ms: number) => `${ms} milliseconds`,
-  },
-  theme: {
-    label: 'Card colours',
-    description: 'Following the system, a card also turns dark over a dark page.',
-    labels: { system: 'Follow the system and the page', light: 'Light', dark: 'Dark' } satisfies Record<Theme, string>,
-  },
-  spoilers: {
-    label: 'I’ve seen Heat',
-    description: 'Show the facts that give away how the film ends without asking first. Off, they stay behind “Reveal”.',
-  },
-  remember: {
-    label: 'Remember where I met these names',
-    description:
-      'Keeps a list of the pages where Heat Notes found names, on this device only. Never in private windows, and never on sites where Heat Notes is off.',
-  },
-  correctionsIntro: 'Matches you hid from a card with “Not this one”. Each stays hidden on its site until you undo it.',
+/** The page's sections, in order: their anchors (in the table of contents) and titles. */
+const SECTIONS = [
+  ['pages', 'optionsSectionPages'],
+  ['marking', 'optionsSectionMarking'],
+  ['highlights', 'optionsSectionHighlights'],
+  ['cards', 'optionsSectionCards'],
+  ['memory', 'optionsSectionMemory'],
+  ['corrections', 'optionsSectionCorrections'],
+  ['backup', 'optionsSectionBackup'],
+] as const satisfies ReadonlyArray<readonly [string, PlainKey]>;
+
+type SectionId = (typeof SECTIONS)[number][0];
+const sectionTitle = (id: SectionId) => t(SECTIONS.find(([section]) => section === id)![1]);
+
+/** Each kind of name that can be switched off: its switch's label and description. */
+const CATEGORY_KEYS = {
+  films: ['optionsFilms', 'optionsFilmsHint'],
+  people: ['optionsPeople', 'optionsPeopleHint'],
+  characters: ['optionsCharacters', 'optionsCharactersHint'],
+  studios: ['optionsStudios', 'optionsStudiosHint'],
+} as const satisfies Record<Category, readonly [PlainKey, PlainKey]>;
+
+/** A choice's words: each value's label (and, for radio buttons, its hint), in the user's language. */
+const words = <T extends string>(keys: Readonly<Record<T, PlainKey>>): Record<T, string> =>
+  Object.fromEntries(Object.entries<PlainKey>(keys).map(([value, key]) => [value, t(key)])) as Record<T, string>;
+
+const STYLE_LABELS: Record<HighlightStyle, PlainKey> = { underline: 'optionsStyleUnderline', background: 'optionsStyleBackground', none: 'optionsStyleNone' };
+const STYLE_HINTS: Record<HighlightStyle, PlainKey> = {
+  underline: 'optionsStyleUnderlineHint',
+  background: 'optionsStyleBackgroundHint',
+  none: 'optionsStyleNoneHint',
 };
+const TRIGGER_LABELS: Record<Trigger, PlainKey> = { hover: 'optionsTriggerHover', click: 'optionsTriggerClick', modifier: 'optionsTriggerModifier' };
+const TRIGGER_HINTS: Record<Trigger, PlainKey> = {
+  hover: 'optionsTriggerHoverHint',
+  click: 'optionsTriggerClickHint',
+  modifier: 'optionsTriggerModifierHint',
+};
+const KEY_LABELS: Record<ModifierKey, PlainKey> = { Alt: 'optionsKeyAlt', Shift: 'optionsKeyShift', Control: 'optionsKeyControl', Meta: 'optionsKeyMeta' };
+const THEME_LABELS: Record<Theme, PlainKey> = { system: 'optionsThemeSystem', light: 'optionsThemeLight', dark: 'optionsThemeDark' };
 
 /** The slider's step: the open delay in steps a person can tell apart. */
 const DELAY_STEP_MS = 50;
@@ -116,7 +81,7 @@ export function App() {
 
   useEffect(() => () => clearTimeout(clearTimer.current), []);
 
-  const status = saveStatus || (state === 'unavailable' ? TEXT.unavailable : '');
+  const status = saveStatus || (state === 'unavailable' ? t('optionsUnavailable') : '');
   const loading = state === 'loading';
 
   /** Saves (debounced by useSettings) and says so; resolves to whether the change was kept. */
@@ -125,7 +90,7 @@ export function App() {
     setSaveStatus('');
     clearTimeout(clearTimer.current);
     const kept = await update(next);
-    setSaveStatus(kept ? TEXT.saved : TEXT.saveFailed);
+    setSaveStatus(t(kept ? 'optionsSaved' : 'optionsSaveFailed'));
     if (kept) clearTimer.current = setTimeout(() => setSaveStatus(''), SAVED_VISIBLE_MS);
     return kept;
   };
@@ -134,17 +99,14 @@ export function App() {
   return (
     <div class="page">
       <header class="page__header">
-        <p class="page__eyebrow">{TEXT.eyebrow}</p>
-        <h1 class="page__title">{TEXT.title}</h1>
-        <p class="page__lede">
-          Heat Notes marks names from Michael Mann’s <cite>Heat</cite> (1995) — its cast, its two leads, related
-          films, studios and festival — on the pages you read, and shows what one essay says about each.
-        </p>
-        <nav class="page__nav" aria-label={TEXT.nav}>
+        <p class="page__eyebrow">{t('extName')}</p>
+        <h1 class="page__title">{t('optionsTitle')}</h1>
+        <p class="page__lede">{tParts('optionsLede', <cite>{t('filmHeat')}</cite>)}</p>
+        <nav class="page__nav" aria-label={t('optionsNav')}>
           <ul>
-            {Object.entries(TEXT.sections).map(([id, title]) => (
+            {SECTIONS.map(([id, title]) => (
               <li key={id}>
-                <a href={`#${id}`}>{title}</a>
+                <a href={`#${id}`}>{t(title)}</a>
               </li>
             ))}
           </ul>
@@ -153,11 +115,11 @@ export function App() {
       <main class="page__main">
         {!noticeDismissed && <InvalidNotice fields={invalidFields} onDismiss={() => setNoticeDismissed(true)} />}
 
-        <Section id="pages" title={TEXT.sections.pages}>
+        <Section id="pages" title={sectionTitle('pages')}>
           <SwitchSetting
             id="setting-enabled"
-            label={TEXT.enabled.label}
-            description={TEXT.enabled.description}
+            label={t('optionsEnabled')}
+            description={t('optionsEnabledHint')}
             checked={settings.enabled}
             disabled={loading}
             onChange={(enabled) => change('enabled', enabled)}
@@ -172,13 +134,13 @@ export function App() {
           />
         </Section>
 
-        <Section id="marking" title={TEXT.sections.marking}>
-          {(Object.keys(TEXT.categories) as Category[]).map((category) => (
+        <Section id="marking" title={sectionTitle('marking')}>
+          {(Object.keys(CATEGORY_KEYS) as Category[]).map((category) => (
             <SwitchSetting
               key={category}
               id={`setting-category-${category}`}
-              label={TEXT.categories[category].label}
-              description={TEXT.categories[category].description}
+              label={t(CATEGORY_KEYS[category][0])}
+              description={t(CATEGORY_KEYS[category][1])}
               checked={settings.categories[category]}
               disabled={loading}
               onChange={(on) => change('categories', { ...settings.categories, [category]: on })}
@@ -186,22 +148,22 @@ export function App() {
           ))}
           <SwitchSetting
             id="setting-first-mention"
-            label={TEXT.firstMention.label}
-            description={TEXT.firstMention.description}
+            label={t('optionsFirstMention')}
+            description={t('optionsFirstMentionHint')}
             checked={settings.firstMentionOnly}
             disabled={loading}
             onChange={(firstMentionOnly) => change('firstMentionOnly', firstMentionOnly)}
           />
         </Section>
 
-        <Section id="highlights" title={TEXT.sections.highlights}>
+        <Section id="highlights" title={sectionTitle('highlights')}>
           <RadioSetting
             id="setting-highlight-style"
-            label={TEXT.style.label}
+            label={t('optionsStyle')}
             value={settings.highlightStyle}
             options={HIGHLIGHT_STYLES}
-            labels={TEXT.style.labels}
-            hints={TEXT.style.hints}
+            labels={words(STYLE_LABELS)}
+            hints={words(STYLE_HINTS)}
             disabled={loading}
             onChange={(highlightStyle) => change('highlightStyle', highlightStyle)}
           />
@@ -216,21 +178,21 @@ export function App() {
           </div>
         </Section>
 
-        <Section id="cards" title={TEXT.sections.cards}>
+        <Section id="cards" title={sectionTitle('cards')}>
           <RadioSetting
             id="setting-trigger"
-            label={TEXT.trigger.label}
+            label={t('optionsTrigger')}
             value={settings.trigger}
             options={TRIGGERS}
-            labels={TEXT.trigger.labels}
-            hints={TEXT.trigger.hints}
+            labels={words(TRIGGER_LABELS)}
+            hints={words(TRIGGER_HINTS)}
             disabled={loading}
             onChange={(trigger) => change('trigger', trigger)}
           >
             {settings.trigger === 'modifier' && (
               <div class="nested">
                 <label class="nested__label" for="setting-modifier-key">
-                  {TEXT.modifierKey.label}
+                  {t('optionsModifierKey')}
                 </label>
                 <select
                   class="choice"
@@ -241,7 +203,7 @@ export function App() {
                 >
                   {MODIFIER_KEYS.map((key) => (
                     <option key={key} value={key}>
-                      {TEXT.modifierKey.labels[key]}
+                      {t(KEY_LABELS[key])}
                     </option>
                   ))}
                 </select>
@@ -250,31 +212,31 @@ export function App() {
           </RadioSetting>
           <RangeSetting
             id="setting-open-delay"
-            label={TEXT.delay.label}
-            description={settings.trigger === 'click' ? TEXT.delay.clickNote : TEXT.delay.description}
+            label={t('optionsDelay')}
+            description={t(settings.trigger === 'click' ? 'optionsDelayClick' : 'optionsDelayHint')}
             value={settings.openDelayMs}
             min={OPEN_DELAY_RANGE.min}
             max={OPEN_DELAY_RANGE.max}
             step={DELAY_STEP_MS}
-            format={TEXT.delay.format}
-            spoken={TEXT.delay.spoken}
+            format={(ms) => t('optionsDelayMs', ms.toLocaleString())}
+            spoken={(ms) => t('optionsDelaySpoken', ms.toLocaleString())}
             disabled={loading || settings.trigger === 'click'}
             onChange={(openDelayMs) => change('openDelayMs', openDelayMs)}
           />
           <SelectSetting
             id="setting-theme"
-            label={TEXT.theme.label}
-            description={TEXT.theme.description}
+            label={t('optionsTheme')}
+            description={t('optionsThemeHint')}
             value={settings.theme}
             options={THEMES}
-            labels={TEXT.theme.labels}
+            labels={words(THEME_LABELS)}
             disabled={loading}
             onChange={(theme) => change('theme', theme)}
           />
           <SwitchSetting
             id="setting-spoilers"
-            label={TEXT.spoilers.label}
-            description={TEXT.spoilers.description}
+            label={t('optionsSpoilers')}
+            description={t('optionsSpoilersHint')}
             checked={settings.spoilersRevealed}
             disabled={loading}
             onChange={(spoilersRevealed) => change('spoilersRevealed', spoilersRevealed)}
@@ -284,11 +246,11 @@ export function App() {
           </div>
         </Section>
 
-        <Section id="memory" title={TEXT.sections.memory}>
+        <Section id="memory" title={sectionTitle('memory')}>
           <SwitchSetting
             id="setting-remember"
-            label={TEXT.remember.label}
-            description={TEXT.remember.description}
+            label={t('optionsRemember')}
+            description={t('optionsRememberHint')}
             checked={settings.rememberSightings}
             disabled={loading}
             onChange={(rememberSightings) => change('rememberSightings', rememberSightings)}
@@ -298,19 +260,19 @@ export function App() {
           </div>
         </Section>
 
-        <Section id="corrections" title={TEXT.sections.corrections} intro={TEXT.correctionsIntro}>
+        <Section id="corrections" title={sectionTitle('corrections')} intro={t('optionsCorrectionsIntro')}>
           <div class="setting">
             <CorrectionsList />
           </div>
         </Section>
 
-        <Section id="backup" title={TEXT.sections.backup}>
+        <Section id="backup" title={sectionTitle('backup')}>
           <div class="setting">
             <Backup settings={settings} sites={sites.sites} saveSettings={save} saveSites={sites.save} disabled={loading || !sites.ready} />
           </div>
         </Section>
 
-        <p class={status === TEXT.saved ? 'status status--ok' : status ? 'status status--shown' : 'status'} role="status" aria-live="polite">
+        <p class={status === t('optionsSaved') ? 'status status--ok' : status ? 'status status--shown' : 'status'} role="status" aria-live="polite">
           {status}
         </p>
       </main>

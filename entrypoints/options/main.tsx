@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { t } from '../../lib/i18n';
 import { App } from './App';
 import '../../components/switch.css';
 import '../../components/card.css';
@@ -6,4 +7,6 @@ import '../../components/card.css';
 import '../content/style.css';
 import './style.css';
 
+// index.html's <title> is the English fallback: extension pages' HTML is not localized by the browser.
+document.title = t('optionsPageTitle');
 render(<App />, document.getElementById('app')!);

@@ -1,5 +1,8 @@
 import { render } from 'preact';
+import { t } from '../../lib/i18n';
 import { App } from './App';
 import './style.css';
 
+// index.html's <title> is the English fallback: extension pages' HTML is not localized by the browser.
+document.title = t('welcomeTitle');
 render(<App />, document.getElementById('app')!);

@@ -1,12 +1,17 @@
+import type { PlainKey } from '../i18n';
+
 /**
  * Keyboard shortcuts, declared in the manifest (`commands` in wxt.config.ts). A handler stays thin,
  * because `commands.onCommand` cannot be fired from a test: tests call `stepDirection` and the
  * content script's `mentions/step` directly.
+ *
+ * `message` is the description's key in public/_locales: the manifest gives it as `__MSG_<message>__`
+ * (the browser's shortcut settings show it in the user's language), and the welcome page shows it.
  */
 export const COMMANDS = {
-  'next-mention': { direction: 'next', key: 'Alt+Shift+J', description: 'Go to the next marked name' },
-  'previous-mention': { direction: 'previous', key: 'Alt+Shift+K', description: 'Go to the previous marked name' },
-} as const;
+  'next-mention': { direction: 'next', key: 'Alt+Shift+J', message: 'commandNextMention' },
+  'previous-mention': { direction: 'previous', key: 'Alt+Shift+K', message: 'commandPreviousMention' },
+} as const satisfies Record<string, { direction: 'next' | 'previous'; key: string; message: PlainKey }>;
 
 export type CommandName = keyof typeof COMMANDS;
 

@@ -1,11 +1,14 @@
 /**
  * First run: the welcome page (`entrypoints/welcome/`, built to `welcome.html`) opens once, when Heat
  * Notes is installed, and never on an update or a browser update. Pure, apart from the `openTab` it is
- * given, so the decision tests in Node; the background passes `browser.tabs.create`.
+ * given and the words of the shortcut rows (`i18n.getMessage`), so it tests in Node; the background
+ * passes `browser.tabs.create`.
  *
  * Also here, because the welcome page needs it and it is just as pure: which browser the page runs in,
  * to say where its keyboard shortcuts are changed.
  */
+
+import { t, type PlainKey } from '../i18n';
 
 /** The welcome page, as `browser.runtime.getURL` takes it. */
 export const WELCOME_PATH = '/welcome.html';
@@ -58,6 +61,7 @@ export function shortcutSettingsUrl(family: BrowserFamily): string | undefined {
 
 export interface ShortcutRow {
   name: string;
+  /** What the shortcut does, in the user's language. */
   description: string;
   /** The key as the browser reports it now (the user may have changed it), or '' when none is set. */
   key: string;
@@ -67,14 +71,15 @@ export interface ShortcutRow {
  * The shortcuts to show: the declared ones, in their declared order, with the key the browser reports
  * (`commands.getAll()`) where it reports one for that command, else the declared default. A command the
  * browser lists with an empty shortcut (the user removed it, or another extension holds the key) shows
- * as ''. Commands the browser adds on its own (`_execute_action`) are left out.
+ * as ''. Commands the browser adds on its own (`_execute_action`) are left out. Each description is
+ * the command's `message`, in the user's language.
  */
 export function shortcutRows(
-  declared: Readonly<Record<string, { key: string; description: string }>>,
+  declared: Readonly<Record<string, { key: string; message: PlainKey }>>,
   reported: ReadonlyArray<{ name?: string; shortcut?: string }> | undefined,
 ): ShortcutRow[] {
-  return Object.entries(declared).map(([name, { key, description }]) => {
+  return Object.entries(declared).map(([name, { key, message }]) => {
     const live = reported?.find((command) => command.name === name);
-    return { name, description, key: live ? (live.shortcut ?? '') : key };
+    return { name, description: t(message), key: live ? (live.shortcut ?? '') : key };
   });
 }

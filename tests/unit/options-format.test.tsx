@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIELD_NAMES, describeFields, plural, safeWebUrl } from '../../components/options/format';
+import { describeFields, safeWebUrl } from '../../components/options/format';
 import { markedSampleNames } from '../../components/options/HighlightPreview';
 import { activeHighlightName, mentionHighlightName } from '../../lib/highlight-names';
+import { plural } from '../../lib/i18n';
 import { CATEGORIES, HIGHLIGHT_COLORS, defaultSettings, parseSettings } from '../../lib/settings';
+import { fieldName } from '../../lib/settings-file';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -14,7 +16,10 @@ describe('the invalid-settings notice', () => {
     const everyFieldWrong = Object.fromEntries(Object.keys(defaultSettings()).map((field) => [field, 'wrong']));
     const { invalidFields } = parseSettings({ ...everyFieldWrong, version: 2, categories: Object.fromEntries(CATEGORIES.map((c) => [c, 'yes'])) });
     expect(invalidFields.length).toBeGreaterThan(10);
-    for (const field of [...invalidFields, 'categories', 'settings']) expect(FIELD_NAMES[field], field).toBeTruthy();
+    for (const field of [...invalidFields, 'categories', 'settings']) {
+      expect(fieldName(field), field).toBeTruthy();
+      expect(fieldName(field), field).not.toBe(field);
+    }
   });
 
   it('lists fields as a sentence would', () => {
@@ -36,8 +41,8 @@ describe('links to remembered pages', () => {
   });
 
   it('counts in words', () => {
-    expect(plural(1, 'page', 'pages')).toBe('1 page');
-    expect(plural(2, 'page', 'pages')).toBe('2 pages');
+    expect(plural(1, 'pagesOne', 'pagesMany')).toBe('1 page');
+    expect(plural(2, 'pagesOne', 'pagesMany')).toBe('2 pages');
   });
 });
 
