@@ -12,6 +12,7 @@ const WHAT_ITEMS: readonly PlainKey[] = ['welcomeWhatMarks', 'welcomeWhatCard', 
 const STORED_ITEMS: ReadonlyArray<readonly [PlainKey, PlainKey]> = [
   ['welcomeStoredSettings', 'welcomeStoredSettingsWhere'],
   ['welcomeStoredReader', 'welcomeStoredReaderWhere'],
+  ['welcomeStoredSites', 'welcomeStoredSitesWhere'],
   ['welcomeStoredHistory', 'welcomeStoredHistoryWhere'],
 ];
 
