@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import { t, tParts } from '../../lib/i18n';
-import type { Correction } from '../../lib/memory/db';
+import { shownSurface, type Correction } from '../../lib/memory/db';
 import { LiveStatus } from './controls';
 import { formatDay } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
@@ -46,7 +46,7 @@ export function CorrectionsList() {
       await memory.removeCorrection(db, correction);
       const store = await import('../../lib/settings-store');
       await store.bumpCorrectionsRevision();
-      setStatus({ text: t('optionsCorrectionUndone', correction.surface, correction.site), tone: 'ok' });
+      setStatus({ text: t('optionsCorrectionUndone', shownSurface(correction), correction.site), tone: 'ok' });
       focusAfter.current = { index, key: keyOf(correction) };
     } catch {
       setStatus({ text: t('optionsCorrectionUndoFailed'), tone: 'error' });
@@ -70,7 +70,7 @@ export function CorrectionsList() {
                   {tParts(
                     'optionsCorrection',
                     <span class="corrections__name">{name}</span>,
-                    <span class="corrections__surface">{correction.surface}</span>,
+                    <span class="corrections__surface">{shownSurface(correction)}</span>,
                     <span class="corrections__site">{correction.site}</span>,
                   )}
                   <span class="corrections__date">
@@ -80,7 +80,7 @@ export function CorrectionsList() {
                 <button
                   class="button button--small"
                   type="button"
-                  aria-label={t('optionsCorrectionUndoLabel', name, correction.surface, correction.site)}
+                  aria-label={t('optionsCorrectionUndoLabel', name, shownSurface(correction), correction.site)}
                   onClick={() => void undo(correction, index)}
                 >
                   {t('optionsUndo')}

@@ -33,8 +33,10 @@ export interface Sighting {
 export interface Correction {
   site: string;
   entity: string;
-  /** The surface form, lower case ("mann"). */
+  /** The surface form, lower case ("mann"): part of the key, so one correction covers every case. */
   surface: string;
+  /** The surface form as it stood on the page ("Mann"), to show; absent in records from before. */
+  shown?: string;
   createdAt: number;
 }
 
@@ -118,7 +120,7 @@ export function clearSightings(db: MemoryDb): Promise<void> {
 }
 
 export async function addCorrection(db: MemoryDb, correction: Correction): Promise<void> {
-  await db.put('corrections', { ...correction, surface: correction.surface.toLowerCase() });
+  await db.put('corrections', { ...correction, shown: correction.shown ?? correction.surface, surface: correction.surface.toLowerCase() });
 }
 
 export async function removeCorrection(db: MemoryDb, correction: Pick<Correction, 'site' | 'entity' | 'surface'>): Promise<void> {
@@ -160,4 +162,9 @@ export function groupSightings(sightings: readonly Sighting[]): SightingGroup[] 
     groups.push({ entity, pages, latest: pages[0]!.time, mentions: pages.reduce((sum, page) => sum + page.count, 0) });
   }
   return groups.sort((a, b) => b.latest - a.latest || a.entity.localeCompare(b.entity));
+}
+
+/** How a correction's name is shown: as it stood on the page where it was dismissed. */
+export function shownSurface(correction: Pick<Correction, 'surface' | 'shown'>): string {
+  return correction.shown ?? correction.surface;
 }

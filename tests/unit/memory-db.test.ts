@@ -13,6 +13,7 @@ import {
   pruneSightings,
   recordSightings,
   removeCorrection,
+  shownSurface,
   sightingsOf,
 } from '../../lib/memory/db';
 
@@ -77,7 +78,10 @@ describe('corrections', () => {
     const db = await openMemory(freshName());
     await addCorrection(db, { site: 'a.example', entity: 'michael-mann', surface: 'Mann', createdAt: 1 });
     await addCorrection(db, { site: 'a.example', entity: 'michael-mann', surface: 'MANN', createdAt: 2 });
-    expect(await correctionsForSite(db, 'a.example')).toHaveLength(1);
+    const [kept] = await correctionsForSite(db, 'a.example');
+    expect(kept).toMatchObject({ surface: 'mann', shown: 'MANN' });
+    expect(shownSurface(kept!)).toBe('MANN');
+    expect(shownSurface({ surface: 'mann' })).toBe('mann'); // a record from before `shown`
     expect(await correctionsForSite(db, 'b.example')).toHaveLength(0);
     await removeCorrection(db, { site: 'a.example', entity: 'michael-mann', surface: 'Mann' });
     expect(await correctionsForSite(db, 'a.example')).toHaveLength(0);
