@@ -32,6 +32,9 @@ function ask<K extends keyof BackgroundMessages>(
 ): Promise<BackgroundMessages[K]['response']> {
   return browser.runtime.sendMessage(message) as Promise<BackgroundMessages[K]['response']>;
 }
+/** The longest delay `setTimeout` honours (2³¹ − 1 ms, about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** How often the marks are checked for a page that cleared `CSS.highlights`. */
 const REASSERT_EVERY_MS = 1_000;
 
@@ -120,7 +123,9 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     const shouldRun = settings.enabled && !isPaused(settings, now) && siteAllowed;
     // Paused for an hour: come back on our own when the hour is over.
     if (resumeTimer !== undefined) clearTimeout(resumeTimer);
-    resumeTimer = isPaused(settings, now) ? ctx.setTimeout(apply, settings.pausedUntil - now + 50) : undefined;
+    // (A pause stored far ahead is looked at again within the longest delay a timer takes; past it a
+    // timer fires at once, and would spin.)
+    resumeTimer = isPaused(settings, now) ? ctx.setTimeout(apply, Math.min(settings.pausedUntil - now + 50, MAX_TIMER_MS)) : undefined;
     if (shouldRun !== active) {
       active = shouldRun;
       if (active) {
