@@ -5,7 +5,7 @@ import { isBackgroundMessage, type BackgroundMessages, type EssayPassage, type P
 import { addCorrection, correctionsForSite, recordSightings, type MemoryDb } from '../memory/db';
 import { mayRecordSightings, sightingUrl } from '../memory/sighting-policy';
 import type { Settings } from '../settings';
-import { inactiveReason, siteOf } from '../site-rules';
+import { siteAllowed, siteOf } from '../site-rules';
 
 /** What answering may do beyond replying; the background passes the browser's, tests pass fakes. */
 export interface BackgroundEffects {
@@ -91,9 +91,8 @@ export function answerBackgroundMessage(
 async function pageRules(url: string | undefined, effects: BackgroundEffects): Promise<PageRules> {
   const site = url === undefined ? undefined : siteOf(url);
   const [settings, sites] = await Promise.all([effects.loadSettings(), effects.loadSites()]);
-  // The switch and the pause are the content script's to follow (it reads the settings itself).
-  const reason = url === undefined ? undefined : inactiveReason({ ...settings, enabled: true, pausedUntil: 0 }, sites, url, 0);
-  if (reason !== undefined) return { siteAllowed: false, dismissed: [] };
+  // Only the site list: the switch and the pause are the content script's to follow (it reads the settings).
+  if (url !== undefined && !siteAllowed(settings, sites, site)) return { siteAllowed: false, dismissed: [] };
   if (site === undefined) return { siteAllowed: true, dismissed: [] };
   const corrections = await correctionsForSite(await effects.memory(), site);
   return { siteAllowed: true, dismissed: corrections.map(({ entity, surface }) => ({ entity, surface })) };
