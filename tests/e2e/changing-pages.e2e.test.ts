@@ -24,6 +24,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
   type MentionReport,
+  plainMentions,
 } from './harness';
 
 let server: FixtureServer;
@@ -194,10 +195,6 @@ async function expectedAt(page: Page, path: string[], entity: MentionReport['ent
   return { entity, text, offset };
 }
 
-/** Mentions as plain comparable objects. */
-function plain(mentions: readonly MentionReport[]): MentionReport[] {
-  return mentions.map(({ entity, text, offset }) => ({ entity, text, offset }));
-}
 
 /** `{text, offset}` pairs, sorted, to compare what is painted with what is reported as multisets. */
 function spots(items: ReadonlyArray<{ text: string; offset: number }>): string[] {
@@ -273,7 +270,7 @@ const DIARY_AT_LOAD: ExpectedMention[] = [
 describe('changing.html: text that changes after load', () => {
   it('finds text added after load, at its block offset, and paints it without being asked', async () => {
     const { page, found } = await openFixture(browser, server, 'changing.html');
-    expect(plain(found.mentions)).toEqual(await resolveExpected(page, DIARY_AT_LOAD));
+    expect(plainMentions(found.mentions)).toEqual(await resolveExpected(page, DIARY_AT_LOAD));
 
     await evaluateOnPage(page, 'addEntry', 'entry-new', 'Entry four: outside the bank, Tom Sizemore and Danny Trejo wait in the car.');
     await evaluateOnPage(page, 'addLinkedEntry', 'entry-link', 'Entry five: ', 'Val', ' Kilmer reloads without a glance at his hands.');
@@ -296,7 +293,7 @@ describe('changing.html: text that changes after load', () => {
       { block: '#entry-new', entity: 'danny-trejo', text: 'Danny Trejo' },
       { block: '#entry-link', entity: 'val-kilmer', text: 'Val Kilmer' },
     ]);
-    expect(plain(after.mentions)).toEqual(expected);
+    expect(plainMentions(after.mentions)).toEqual(expected);
     await expectPaintedMatchesReported(page, after.mentions);
     await page.close();
   });
@@ -308,7 +305,7 @@ describe('changing.html: text that changes after load', () => {
       // 1. An edit in place (characterData): "Al Pacino" becomes "Val Kilmer". Asked at once, no waiting.
       expect(await evaluateOnPage(page, 'editEntryText', 'entry-edit', 'Al Pacino', 'Val Kilmer')).toBe(true);
       const edited = await getMentions(browser, page);
-      expect(plain(edited.mentions)).toEqual(
+      expect(plainMentions(edited.mentions)).toEqual(
         await resolveExpected(page, [
           { block: '#entry-edit', entity: 'val-kilmer', text: 'Val Kilmer' },
           { block: '#entry-remove', entity: 'jon-voight', text: 'Jon Voight' },
@@ -321,7 +318,7 @@ describe('changing.html: text that changes after load', () => {
       // 2. A paragraph's content replaced with new nodes (childList), as a framework re-render does.
       await evaluateOnPage(page, 'rewriteEntry', 'entry-keep', 'Entry three, rewritten: at the dinner table Diane Venora gets the last word.');
       const rewritten = await getMentions(browser, page);
-      expect(plain(rewritten.mentions)).toEqual(
+      expect(plainMentions(rewritten.mentions)).toEqual(
         await resolveExpected(page, [
           { block: '#entry-edit', entity: 'val-kilmer', text: 'Val Kilmer' },
           { block: '#entry-remove', entity: 'jon-voight', text: 'Jon Voight' },
@@ -333,7 +330,7 @@ describe('changing.html: text that changes after load', () => {
       // 3. A paragraph removed: its mention is forgotten.
       await evaluateOnPage(page, 'removeEntry', 'entry-remove');
       const removed = await getMentions(browser, page);
-      expect(plain(removed.mentions)).toEqual(
+      expect(plainMentions(removed.mentions)).toEqual(
         await resolveExpected(page, [
           { block: '#entry-edit', entity: 'val-kilmer', text: 'Val Kilmer' },
           { block: '#entry-keep', entity: 'diane-venora', text: 'Diane Venora' },
@@ -349,7 +346,7 @@ describe('changing.html: text that changes after load', () => {
       expect(await evaluateOnPage(page, 'editEntryText', 'entry-edit', from, to)).toBe(true);
       const answer = await getMentions(browser, page);
       const entity = to === 'Al Pacino' ? 'al-pacino' : 'val-kilmer';
-      expect(plain(answer.mentions), `round ${round}`).toEqual(
+      expect(plainMentions(answer.mentions), `round ${round}`).toEqual(
         await resolveExpected(page, [
           { block: '#entry-edit', entity, text: to },
           { block: '#entry-keep', entity: 'diane-venora', text: 'Diane Venora' },
@@ -373,7 +370,7 @@ describe('changing.html: text that changes after load', () => {
       ...DIARY_AT_LOAD,
       ...named.map((id) => ({ block: `#${id}`, entity: 'danny-trejo', text: 'Danny Trejo' })),
     ]);
-    expect(plain(after.mentions)).toEqual(expected);
+    expect(plainMentions(after.mentions)).toEqual(expected);
     expect(after.stats.textNodes).toBeGreaterThanOrEqual(3000);
     await expectPaintedMatchesReported(page, after.mentions);
 
@@ -386,7 +383,7 @@ describe('changing.html: text that changes after load', () => {
     );
     expect(cleared.ok, `still painted after the flood went: ${cleared.value.length} ranges`).toBe(true);
     const back = await getMentions(browser, page);
-    expect(plain(back.mentions)).toEqual(await resolveExpected(page, DIARY_AT_LOAD));
+    expect(plainMentions(back.mentions)).toEqual(await resolveExpected(page, DIARY_AT_LOAD));
     await expectPaintedMatchesReported(page, back.mentions);
     await page.close();
   });
@@ -422,7 +419,7 @@ async function castExpected(page: Page): Promise<MentionReport[]> {
 describe('spa.html: single-page navigation', () => {
   it('after each pushState route change (and back), mentions and highlights reflect only the new content', async () => {
     const { page, found } = await openFixture(browser, server, 'spa.html');
-    expect(plain(found.mentions)).toEqual(await resolveExpected(page, SPA_ROUTES.film!));
+    expect(plainMentions(found.mentions)).toEqual(await resolveExpected(page, SPA_ROUTES.film!));
     await expectPaintedMatchesReported(page, found.mentions);
 
     const go = async (route: string) => {
@@ -433,7 +430,7 @@ describe('spa.html: single-page navigation', () => {
       await page.waitForSelector(`#view[data-route="${route}"]`, { state: 'attached' });
       const answer = await getMentions(browser, page);
       const expected = route === 'cast' ? await castExpected(page) : await resolveExpected(page, SPA_ROUTES[route]!);
-      expect(plain(answer.mentions), `route ${route}`).toEqual(expected);
+      expect(plainMentions(answer.mentions), `route ${route}`).toEqual(expected);
       await expectPaintedMatchesReported(page, answer.mentions);
     };
 
@@ -481,7 +478,7 @@ describe('spa.html: single-page navigation', () => {
       3_000,
       200,
     );
-    expect(plain(answer.value.mentions)).toEqual(expected);
+    expect(plainMentions(answer.value.mentions)).toEqual(expected);
     await page.close();
   });
 });
@@ -501,7 +498,7 @@ describe('shadow.html: web components', () => {
       // A card inside another card's shadow root: two open roots deep.
       await expectedAt(page, ['#credit-nested', '#credit-inner', 'p.line'], 'hank-azaria', 'Hank Azaria'),
     ];
-    expect(plain(found.mentions)).toEqual(atLoad);
+    expect(plainMentions(found.mentions)).toEqual(atLoad);
     await expectPaintedMatchesReported(page, found.mentions);
 
     // A card added later, then text added inside an existing open shadow root, then loose text
@@ -526,7 +523,7 @@ describe('shadow.html: web components', () => {
       await expectedAt(page, ['#credit-late', 'p.line'], 'diane-venora', 'Diane Venora'),
       await expectedAt(page, ['#credit-late'], 'mykelti-williamson', 'Mykelti Williamson', true),
     ];
-    expect(plain(after.mentions)).toEqual(expected);
+    expect(plainMentions(after.mentions)).toEqual(expected);
     await expectPaintedMatchesReported(page, after.mentions);
 
     // Closed shadow roots: the names are on screen (the page can read them through its own handles),

@@ -558,6 +558,11 @@ export function delay(ms: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Expected mentions, computed from the page itself
 
+/** Mentions as plain comparable objects (the answer may carry nothing else, but be lenient about extra keys). */
+export function plainMentions(mentions: readonly MentionReport[]): MentionReport[] {
+  return mentions.map(({ entity, text, offset }) => ({ entity, text, offset }));
+}
+
 export interface ExpectedMention {
   /** A selector for the block (an element with no nested block, so its textContent is the block text). */
   block: string;

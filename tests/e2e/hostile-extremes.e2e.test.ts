@@ -14,19 +14,17 @@ import {
   pollUntil,
   readHighlights,
   resolveExpected,
-  restPointerOn,
   screenshot,
   startFixtureServer,
-  waitForCard,
   watchConsole,
-  type CardState,
   type ConsoleWatch,
   type ExpectedMention,
   type ExtensionBrowser,
   type FixtureServer,
   type GeneratedPage,
-  type MentionReport,
+  plainMentions,
 } from './harness';
+import { expectCard } from './card-look';
 
 const CSP = "default-src 'self'";
 
@@ -103,77 +101,12 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-const plain = (mentions: readonly MentionReport[]) => mentions.map(({ entity, text, offset }) => ({ entity, text, offset }));
-const isOpenFor = (entity: string) => (card: CardState | null) => card?.entity === entity;
 
 async function open(name: string): Promise<{ page: Page; console: ConsoleWatch }> {
   const page = await browser.context.newPage();
   const console = await watchConsole(browser, page);
   await page.goto(server.url(name), { waitUntil: 'load', timeout: 60_000 });
   return { page, console };
-}
-
-/** How the card looks, read from its shadow root, and what lies at its centre. */
-function cardLook(page: Page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('heat-notes-ui')?.shadowRoot;
-    const card = root?.querySelector('[data-entity]');
-    if (!root || !card) return null;
-    const style = getComputedStyle(card);
-    const r = card.getBoundingClientRect();
-    const heading = root.querySelector('h2');
-    const link = root.querySelector('button, a');
-    return {
-      background: style.backgroundColor,
-      color: style.color,
-      fontFamily: style.fontFamily,
-      paddingTop: parseFloat(style.paddingTop),
-      paddingLeft: parseFloat(style.paddingLeft),
-      borderRadius: parseFloat(style.borderTopLeftRadius),
-      boxShadow: style.boxShadow,
-      visibility: style.visibility,
-      headingSize: heading ? parseFloat(getComputedStyle(heading).fontSize) : 0,
-      headingWeight: heading ? Number(getComputedStyle(heading).fontWeight) : 0,
-      bodySize: parseFloat(style.fontSize),
-      linkColor: link ? getComputedStyle(link).color : '',
-      width: r.width,
-      onTop: document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)?.localName ?? '',
-    };
-  });
-}
-
-function expectStyledCard(look: Awaited<ReturnType<typeof cardLook>>): void {
-  expect(look, 'no card open').not.toBeNull();
-  expect(look!.background).toBe('rgb(255, 255, 255)');
-  expect(look!.paddingTop).toBeGreaterThanOrEqual(8);
-  expect(look!.paddingLeft).toBeGreaterThanOrEqual(8);
-  expect(look!.borderRadius).toBeGreaterThan(0);
-  expect(look!.boxShadow).not.toBe('none');
-  expect(look!.visibility).toBe('visible');
-  expect(look!.headingSize).toBeGreaterThan(look!.bodySize);
-  expect(look!.headingWeight).toBeGreaterThanOrEqual(600);
-  // The card's own font, not the page's serif (the page sets Georgia on body).
-  expect(look!.fontFamily).not.toMatch(/^Georgia/);
-  // A fixed, comfortable width rather than shrink-to-fit or the whole line.
-  expect(look!.width).toBeGreaterThan(220);
-  expect(look!.width).toBeLessThan(520);
-  expect(look!.onTop).toBe('heat-notes-ui');
-}
-
-function expectInsideViewport(card: CardState): void {
-  expect(card.rect.left).toBeGreaterThanOrEqual(0);
-  expect(card.rect.top).toBeGreaterThanOrEqual(0);
-  expect(card.rect.right).toBeLessThanOrEqual(card.viewport.width);
-  expect(card.rect.bottom).toBeLessThanOrEqual(card.viewport.height);
-}
-
-async function expectCard(page: Page, text: string, entity: string, name: string, within?: string) {
-  await restPointerOn(page, text, { within });
-  const { card, ok } = await waitForCard(page, isOpenFor(entity));
-  expect(ok, `card for ${entity}: ${JSON.stringify(card)}`).toBe(true);
-  expect(card!.text).toContain(name);
-  expectInsideViewport(card!);
-  expectStyledCard(await cardLook(page));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -190,7 +123,7 @@ describe('hostile-csp.html: served with Content-Security-Policy: default-src \'s
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(238, 242, 245)');
 
     const found = await getMentions(browser, page);
-    expect(plain(found.mentions)).toEqual(
+    expect(plainMentions(found.mentions)).toEqual(
       await resolveExpected(page, [
         { block: '#csp-2', entity: 'al-pacino', text: 'Al Pacino' },
         { block: '#csp-3', entity: 'robert-de-niro', text: 'Robert De Niro' },
@@ -199,9 +132,9 @@ describe('hostile-csp.html: served with Content-Security-Policy: default-src \'s
     // The marks are painted (the highlight CSS comes from the manifest, not from the page).
     expect((await readHighlights(page)).find((h) => h.name === 'heat-notes-underline-amber')?.size).toBe(2);
 
-    await expectCard(page, 'Al Pacino', 'al-pacino', 'Al Pacino', '#csp-2');
+    await expectCard(page, 'Al Pacino', 'al-pacino', 'Al Pacino', { within: '#csp-2' });
     await screenshot(page, 'hostile-csp-card');
-    await expectCard(page, 'Robert De Niro', 'robert-de-niro', 'Robert De Niro', '#csp-3');
+    await expectCard(page, 'Robert De Niro', 'robert-de-niro', 'Robert De Niro', { within: '#csp-3' });
 
     // Exactly one refusal on this page, the page's own inline style attribute; none for our card.
     const violations = await page.evaluate(() => (window as unknown as { cspViolations: Array<{ directive: string; source: string }> }).cspViolations);
@@ -229,7 +162,7 @@ describe('hostile-huge.html: a page of 100 000 elements', () => {
     const answeredMs = Date.now() - started;
     const expected = await resolveExpected(page, hugeExpected());
     expect(expected).toHaveLength(40);
-    expect(plain(found.mentions)).toEqual(expected);
+    expect(plainMentions(found.mentions)).toEqual(expected);
     // Every text node read (each paragraph has 7 or more), and the scan's own time reported.
     expect(found.stats.textNodes).toBeGreaterThan(100_000);
     expect(found.stats.scanMs).toBeGreaterThan(0);
@@ -245,7 +178,7 @@ describe('hostile-huge.html: a page of 100 000 elements', () => {
     const pingStarted = Date.now();
     await page.evaluate(() => document.title);
     expect(Date.now() - pingStarted).toBeLessThan(1_000);
-    await expectCard(page, 'Ashley Judd', 'ashley-judd', 'Ashley Judd', '#huge-19500');
+    await expectCard(page, 'Ashley Judd', 'ashley-judd', 'Ashley Judd', { within: '#huge-19500' });
     await screenshot(page, 'hostile-huge-card');
     expect(console.problems()).toEqual([]);
     await console.stop();
@@ -270,12 +203,12 @@ describe('hostile-clear.html: the page clears CSS.highlights (its own find-in-pa
   it('finds the names, the card still opens after a wipe, and the page keeps its own highlight', async () => {
     const { page, console } = await open('hostile-clear.html');
     const found = await getMentions(browser, page);
-    expect(plain(found.mentions)).toEqual(await resolveExpected(page, EXPECTED));
+    expect(plainMentions(found.mentions)).toEqual(await resolveExpected(page, EXPECTED));
 
     // The page wipes the registry (it searches again).
     await page.evaluate(() => (window as unknown as { siteFind: { search(): void } }).siteFind.search());
     // Hovering needs no highlight: the card opens over a name all the same.
-    await expectCard(page, 'Al Pacino', 'al-pacino', 'Al Pacino', '#clear-2');
+    await expectCard(page, 'Al Pacino', 'al-pacino', 'Al Pacino', { within: '#clear-2' });
     await screenshot(page, 'hostile-clear-card');
     // Our paint never takes the page's own highlight away.
     expect(await theirs(page)).toBe(3);

@@ -25,13 +25,13 @@ import {
   startFixtureServer,
   waitForCard,
   watchConsole,
-  type CardState,
   type ConsoleWatch,
   type ExpectedMention,
   type ExtensionBrowser,
   type FixtureServer,
-  type MentionReport,
+  plainMentions,
 } from './harness';
+import { cardLook, expectCard, expectStyledCard, isClosed, isOpenFor } from './card-look';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -49,9 +49,6 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-const plain = (mentions: readonly MentionReport[]) => mentions.map(({ entity, text, offset }) => ({ entity, text, offset }));
-const isOpenFor = (entity: string) => (card: CardState | null) => card?.entity === entity;
-const isClosed = (card: CardState | null) => card === null;
 
 /** Opens a fixture with the console watched from before its first byte. */
 async function open(name: string): Promise<{ page: Page; console: ConsoleWatch }> {
@@ -65,76 +62,6 @@ async function open(name: string): Promise<{ page: Page; console: ConsoleWatch }
 async function expectNoConsoleProblems(watch: ConsoleWatch): Promise<void> {
   expect(watch.problems(), 'console errors / exceptions').toEqual([]);
   await watch.stop();
-}
-
-/** Computed styles of the open card, its host and its popover, and what lies at the card's centre. */
-function cardLook(target: Page | Frame) {
-  return target.evaluate(() => {
-    const host = document.querySelector('heat-notes-ui');
-    const root = host?.shadowRoot;
-    const card = root?.querySelector('[data-entity]');
-    if (!host || !root || !card) return null;
-    const style = getComputedStyle(card);
-    const r = card.getBoundingClientRect();
-    const atCentre = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-    const heading = root.querySelector('h2');
-    return {
-      background: style.backgroundColor,
-      color: style.color,
-      fontSize: style.fontSize,
-      paddingTop: parseFloat(style.paddingTop),
-      paddingLeft: parseFloat(style.paddingLeft),
-      borderRadius: parseFloat(style.borderTopLeftRadius),
-      boxShadow: style.boxShadow,
-      direction: style.direction,
-      visibility: style.visibility,
-      opacity: style.opacity,
-      headingSize: heading ? parseFloat(getComputedStyle(heading).fontSize) : 0,
-      bodySize: parseFloat(style.fontSize),
-      onTop: atCentre?.localName ?? '',
-      hostParent: host.parentElement?.id || host.parentElement?.localName || '',
-      styleSheets: root.querySelectorAll('style').length + (root.adoptedStyleSheets?.length ?? 0),
-    };
-  });
-}
-
-/**
- * What "styled" means for a user: an opaque white box with room around its text, rounded and lifted
- * off the page by a shadow, its name set larger than its body, fully visible and on top.
- */
-function expectStyledCard(look: Awaited<ReturnType<typeof cardLook>>): void {
-  expect(look, 'no card open').not.toBeNull();
-  expect(look!.background).toBe('rgb(255, 255, 255)');
-  expect(look!.paddingTop).toBeGreaterThanOrEqual(8);
-  expect(look!.paddingLeft).toBeGreaterThanOrEqual(8);
-  expect(look!.borderRadius).toBeGreaterThan(0);
-  expect(look!.boxShadow).not.toBe('none');
-  expect(look!.visibility).toBe('visible');
-  expect(look!.opacity).toBe('1');
-  expect(look!.headingSize).toBeGreaterThan(look!.bodySize);
-  expect(look!.onTop).toBe('heat-notes-ui');
-}
-
-function expectInsideViewport(card: CardState): void {
-  expect(card.rect.width).toBeGreaterThan(150);
-  expect(card.rect.height).toBeGreaterThan(60);
-  expect(card.rect.left).toBeGreaterThanOrEqual(0);
-  expect(card.rect.top).toBeGreaterThanOrEqual(0);
-  expect(card.rect.right).toBeLessThanOrEqual(card.viewport.width);
-  expect(card.rect.bottom).toBeLessThanOrEqual(card.viewport.height);
-}
-
-/** Rests on `text` and expects `entity`'s card: open, naming it, inside the viewport, styled, on top. */
-async function expectCard(page: Page, text: string, entity: string, name: string, options: { within?: string; nth?: number } = {}) {
-  const box = await restPointerOn(page, text, options);
-  const { card, ok } = await waitForCard(page, isOpenFor(entity));
-  expect(ok, `card for ${entity} on "${text}": ${JSON.stringify(card)}`).toBe(true);
-  expect(card!.count).toBe(1);
-  expect(card!.text).toContain(name);
-  expectInsideViewport(card!);
-  const look = await cardLook(page);
-  expectStyledCard(look);
-  return { box, card: card!, look: look! };
 }
 
 async function closeCard(page: Page): Promise<void> {
@@ -231,7 +158,7 @@ describe('hostile-react.html: an app that owns its nodes and re-renders them', (
   it('marks its names, follows every re-render, opens cards over re-rendered text, and the app never trips', async () => {
     const { page, console } = await open('hostile-react.html');
     const first = await getMentions(browser, page);
-    expect(plain(first.mentions)).toEqual(await resolveExpected(page, ORDER_0));
+    expect(plainMentions(first.mentions)).toEqual(await resolveExpected(page, ORDER_0));
 
     // A card over text the app owns, while the app keeps re-rendering (every 250 ms) underneath.
     await expectCard(page, 'Val Kilmer', 'val-kilmer', 'Val Kilmer', { within: '#scene-bank' });
@@ -242,7 +169,7 @@ describe('hostile-react.html: an app that owns its nodes and re-renders them', (
     await page.click('#next');
     await page.click('#swap');
     const afterRender = await getMentions(browser, page);
-    expect(plain(afterRender.mentions)).toEqual(await resolveExpected(page, ORDER_1));
+    expect(plainMentions(afterRender.mentions)).toEqual(await resolveExpected(page, ORDER_1));
     const painted = await paintedIn(page);
     expect(painted.map((p) => p.text).sort()).toEqual(ORDER_1.map((m) => m.text).sort());
 
@@ -257,7 +184,7 @@ describe('hostile-react.html: an app that owns its nodes and re-renders them', (
     const cycled = await getMentions(browser, page);
     const order = ((await page.evaluate(() => (window as unknown as { sceneApp: { state: { step: number } } }).sceneApp.state.step)) % 3) as 0 | 1 | 2;
     expect(order).toBe(0);
-    expect(plain(cycled.mentions)).toEqual(
+    expect(plainMentions(cycled.mentions)).toEqual(
       await resolveExpected(page, [{ block: '#headline', entity: 'ashley-judd', text: 'Ashley Judd' }, ...ORDER_0.slice(1)]),
     );
 
@@ -283,7 +210,7 @@ describe('hostile-editor.html: a contenteditable editor', () => {
     const { page, console } = await open('hostile-editor.html');
     const found = await getMentions(browser, page);
     // Only the published paragraph: the editor's and the textarea's names are the user's own writing.
-    expect(plain(found.mentions)).toEqual(
+    expect(plainMentions(found.mentions)).toEqual(
       await resolveExpected(page, [
         { block: '#intro', entity: 'heat', text: 'Heat' },
         { block: '#intro', entity: 'val-kilmer', text: 'Val Kilmer' },
@@ -314,7 +241,7 @@ describe('hostile-editor.html: a contenteditable editor', () => {
     expect(state.edits).toBe(typed.length + 1 + 'Jon Voight lays the maps out.'.length);
     // The names typed into the editor are not marked either; the published paragraph still is.
     const after = await getMentions(browser, page);
-    expect(plain(after.mentions)).toEqual(plain(found.mentions));
+    expect(plainMentions(after.mentions)).toEqual(plainMentions(found.mentions));
     expect((await paintedIn(page)).filter((p) => p.editable)).toEqual([]);
 
     // The page's other content is untouched: everything outside the editor and the edit counter.
@@ -356,7 +283,7 @@ describe('hostile-scroll.html: a feed that appends posts as you scroll', () => {
       loaded = after;
       initial = await getMentions(browser, page);
     }
-    expect(plain(initial.mentions)).toEqual(await resolveExpected(page, [...FIRST, ...POSTS.slice(0, loaded - 1)]));
+    expect(plainMentions(initial.mentions)).toEqual(await resolveExpected(page, [...FIRST, ...POSTS.slice(0, loaded - 1)]));
 
     // Scroll like a reader until the feed stops growing.
     const grown = await pollUntil(
@@ -371,7 +298,7 @@ describe('hostile-scroll.html: a feed that appends posts as you scroll', () => {
     );
     expect(grown.ok, `feed has ${grown.value} posts`).toBe(true);
     const all = await getMentions(browser, page);
-    expect(plain(all.mentions)).toEqual(await resolveExpected(page, [...FIRST, ...POSTS]));
+    expect(plainMentions(all.mentions)).toEqual(await resolveExpected(page, [...FIRST, ...POSTS]));
     // Painted too, without being asked.
     expect((await paintedIn(page)).map((p) => p.text).sort()).toEqual([...FIRST, ...POSTS].map((m) => m.text).sort());
 
@@ -400,7 +327,7 @@ describe('hostile-iframe.html: a review in a same-origin iframe', () => {
   it('the top frame reports its own names only (mentions/get asks the top frame), and neither document is touched', async () => {
     const { page, console } = await open('hostile-iframe.html');
     const found = await getMentions(browser, page);
-    expect(plain(found.mentions)).toEqual(await resolveExpected(page, [{ block: '#top-text', entity: 'michael-mann', text: 'Michael Mann' }]));
+    expect(plainMentions(found.mentions)).toEqual(await resolveExpected(page, [{ block: '#top-text', entity: 'michael-mann', text: 'Michael Mann' }]));
     const frame = await frameOf(page);
     expect(await domDifference(page, html)).toBe('');
     expect(await frame.evaluate((source) => {
@@ -458,7 +385,7 @@ describe('hostile-dialog.html: a modal dialog open from the start', () => {
     const { page, console } = await open('hostile-dialog.html');
     const found = await getMentions(browser, page);
     // Behind the wall (inert, but on the page) and in it; never in its input field.
-    expect(plain(found.mentions)).toEqual(
+    expect(plainMentions(found.mentions)).toEqual(
       await resolveExpected(page, [
         { block: '#behind', entity: 'tom-noonan', text: 'Tom Noonan' },
         { block: '#wall-text', entity: 'ashley-judd', text: 'Ashley Judd' },
@@ -510,7 +437,7 @@ describe('hostile-rtl.html: Hebrew and Arabic around English names', () => {
   it('finds the names at their offsets, and cards open inside the viewport at both edges', async () => {
     const { page, console } = await open('hostile-rtl.html');
     const found = await getMentions(browser, page);
-    expect(plain(found.mentions)).toEqual(await resolveExpected(page, EXPECTED));
+    expect(plainMentions(found.mentions)).toEqual(await resolveExpected(page, EXPECTED));
     expect(await domDifference(page, html)).toBe('');
 
     // A name in the middle of right-to-left text; one at the left edge; one near the right edge.

@@ -14,7 +14,7 @@ import {
   type ExpectedMention,
   type ExtensionBrowser,
   type FixtureServer,
-  type MentionReport,
+  plainMentions,
 } from './harness';
 
 let server: FixtureServer;
@@ -64,17 +64,13 @@ const FORUM_EXPECTED: ExpectedMention[] = [
   { block: '#similar-1', entity: 'michael-mann', text: 'Michael Mann' },
 ];
 
-/** Mentions as comparable plain objects (the answer may carry nothing else, but be lenient about extra keys). */
-function plain(mentions: readonly MentionReport[]): MentionReport[] {
-  return mentions.map(({ entity, text, offset }) => ({ entity, text, offset }));
-}
 
 describe('review.html: a film review', () => {
   it('reports exactly the names a reader would mark, with their offsets in the block text', async () => {
     const { page, found } = await openFixture(browser, server, 'review.html');
     await screenshot(page, 'review-marked', { fullPage: true });
     const expected = await resolveExpected(page, REVIEW_EXPECTED);
-    expect(plain(found.mentions)).toEqual(expected);
+    expect(plainMentions(found.mentions)).toEqual(expected);
     expect(found.stats.textNodes).toBeGreaterThan(0);
     expect(found.stats.chars).toBeGreaterThan(0);
     expect(found.stats.scanMs).toBeGreaterThanOrEqual(0);
@@ -126,7 +122,7 @@ describe('review.html: a film review', () => {
     expect(untouchable.pre).toContain('Michael Mann');
     // Nothing beyond the article's prose blocks: every reported mention is one of REVIEW_EXPECTED.
     const expected = await resolveExpected(page, REVIEW_EXPECTED);
-    for (const mention of plain(found.mentions)) expect(expected).toContainEqual(mention);
+    for (const mention of plainMentions(found.mentions)) expect(expected).toContainEqual(mention);
     // And nothing painted inside those elements: no highlight range starts in them.
     const paintedInside = await page.evaluate(() => {
       const fields = ['#comment', '#favourite', '#draft', '#cite', '#tags code'].map((s) => document.querySelector(s)!);
@@ -150,7 +146,7 @@ describe('forum.html: casual writing', () => {
     const { page, found } = await openFixture(browser, server, 'forum.html');
     await screenshot(page, 'forum-marked', { fullPage: true });
     const expected = await resolveExpected(page, FORUM_EXPECTED);
-    expect(plain(found.mentions)).toEqual(expected);
+    expect(plainMentions(found.mentions)).toEqual(expected);
     await page.close();
   });
 });
