@@ -26,6 +26,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { isClosed, isOpenFor } from './card-look';
 
 const PAGE = 'card-keyboard.html';
 /** The mentions of card-keyboard.html, in document order. */
@@ -131,8 +132,6 @@ function pinPressed(): Promise<string | null> {
   );
 }
 
-const isOpenFor = (entity: string) => (card: CardState | null) => card?.entity === entity;
-const isClosed = (card: CardState | null) => card === null;
 
 function expectInsideViewport(card: CardState): void {
   expect(card.rect.left).toBeGreaterThanOrEqual(0);

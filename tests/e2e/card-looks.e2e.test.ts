@@ -23,6 +23,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { isClosed, isOpenFor } from './card-look';
 
 /** A small window, so that every corner is near a name. */
 const VIEWPORT = { width: 800, height: 600 };
@@ -42,8 +43,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const isOpenFor = (entity: string) => (card: CardState | null) => card?.entity === entity;
-const isClosed = (card: CardState | null) => card === null;
 
 function expectInsideViewport(card: CardState): void {
   expect(card.rect.width).toBeGreaterThan(0);

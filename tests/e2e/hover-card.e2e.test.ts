@@ -18,6 +18,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { isClosed, isOpenFor } from './card-look';
 
 /** The contract's promise: a card within 600 ms of resting on a mention. */
 const OPEN_WITHIN_MS = 600;
@@ -54,8 +55,6 @@ function expectInsideViewport(card: CardState): void {
   expect(card.rect.bottom).toBeLessThanOrEqual(card.viewport.height);
 }
 
-const isOpenFor = (entity: string) => (card: CardState | null) => card?.entity === entity;
-const isClosed = (card: CardState | null) => card === null;
 
 describe('hover card on review.html', () => {
   it('resting on "Al Pacino" opens his card within 600 ms, on screen, naming him', async () => {
