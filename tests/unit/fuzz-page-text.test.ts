@@ -15,32 +15,16 @@
  * Seeded: `FUZZ_SEED=1234 npx vitest run tests/unit/fuzz-page-text.test.ts` replays a run; each failure
  * names the seed of its tree. `FUZZ_RUNS` sets the number of trees.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../lib/dom/page-scanner';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
+import { useStaticRange } from './static-range';
 
 const BASE_SEED = FUZZ_BASE_SEED;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 console.log(`[fuzz-page-text] base seed ${BASE_SEED}, ${RUNS} trees (replay: FUZZ_SEED=${BASE_SEED})`);
 
-// happy-dom has no StaticRange (nor CSS.highlights, which the painter then skips): a plain holder will do.
-beforeAll(() => {
-  if (typeof globalThis.StaticRange === 'undefined') {
-    globalThis.StaticRange = class {
-      readonly startContainer: Node;
-      readonly startOffset: number;
-      readonly endContainer: Node;
-      readonly endOffset: number;
-      readonly collapsed = false;
-      constructor(init: StaticRangeInit) {
-        this.startContainer = init.startContainer;
-        this.startOffset = init.startOffset;
-        this.endContainer = init.endContainer;
-        this.endOffset = init.endOffset;
-      }
-    } as unknown as typeof StaticRange;
-  }
-});
+useStaticRange();
 
 // ---------------------------------------------------------------------------------------------------
 // A seeded PRNG (mulberry32)

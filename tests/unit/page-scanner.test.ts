@@ -1,25 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PageScanner } from '../../lib/dom/page-scanner';
+import { useStaticRange } from './static-range';
 
-// happy-dom has no StaticRange (nor CSS.highlights, which the painter then skips): a plain holder will do.
-beforeAll(() => {
-  if (typeof globalThis.StaticRange === 'undefined') {
-    globalThis.StaticRange = class {
-      readonly startContainer: Node;
-      readonly startOffset: number;
-      readonly endContainer: Node;
-      readonly endOffset: number;
-      readonly collapsed = false;
-      constructor(init: StaticRangeInit) {
-        this.startContainer = init.startContainer;
-        this.startOffset = init.startOffset;
-        this.endContainer = init.endContainer;
-        this.endOffset = init.endOffset;
-      }
-    } as unknown as typeof StaticRange;
-  }
-});
+useStaticRange();
 
 let controller: AbortController;
 
