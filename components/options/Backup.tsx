@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { exportFileName, exportSettings, importSettings, importSizeProblem } from '../../lib/settings-file';
 import { plural, t } from '../../lib/i18n';
+import { ConfirmStep } from './controls';
 import { downloadText } from './download';
 
 type Outcome = { kind: 'ok'; text: string; notices?: string[] } | { kind: 'error'; text: string };
@@ -20,11 +21,6 @@ export function Backup({ settings, sites, saveSettings, saveSites, disabled }: B
   const [confirming, setConfirming] = useState(false);
   const [alsoSites, setAlsoSites] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   const exportNow = () => {
     const file = exportFileName('settings');
@@ -125,25 +121,20 @@ export function Backup({ settings, sites, saveSettings, saveSites, disabled }: B
         </button>
       </div>
       {confirming && (
-        <div class="confirm" id="backup-reset-confirm" role="group" aria-labelledby="backup-reset-question">
-          <p class="confirm__text" id="backup-reset-question">
-            {t('optionsResetQuestion')}
-          </p>
+        <ConfirmStep
+          id="backup-reset-confirm"
+          question={t('optionsResetQuestion')}
+          confirmLabel={t('optionsResetConfirm')}
+          onConfirm={() => void reset()}
+          onCancel={cancel}
+        >
           {sites.length > 0 && (
             <label class="check">
               <input type="checkbox" checked={alsoSites} onChange={(event) => setAlsoSites(event.currentTarget.checked)} />
               <span>{t('optionsResetAlsoSites', plural(sites.length, 'sitesOne', 'sitesMany', sites.length.toLocaleString()))}</span>
             </label>
           )}
-          <div class="actions">
-            <button class="button button--danger-solid" type="button" ref={confirmButton} onClick={() => void reset()}>
-              {t('optionsResetConfirm')}
-            </button>
-            <button class="button" type="button" onClick={cancel}>
-              {t('optionsCancel')}
-            </button>
-          </div>
-        </div>
+        </ConfirmStep>
       )}
       {/* Refusals are alerts (the user acted and must hear why nothing happened); successes are status. */}
       <div class="backup__outcome" role="alert">

@@ -3,7 +3,7 @@ import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import { plural, t, type KeyWithPlaceholders } from '../../lib/i18n';
 import { MAX_SIGHTING_AGE_MS, MAX_SIGHTINGS, groupSightings, type Sighting } from '../../lib/memory/db';
 import { exportFileName, exportSightings } from '../../lib/settings-file';
-import { LiveStatus } from './controls';
+import { ConfirmStep, LiveStatus } from './controls';
 import { downloadText } from './download';
 import { formatDay, safeWebUrl } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
@@ -21,15 +21,11 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
   const { result, reload } = useMemoryRead((db, memory) => memory.allSightings(db));
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'error' | 'neutral' }>({ text: '', tone: 'neutral' });
-  const confirmButton = useRef<HTMLButtonElement>(null);
   const clearButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Turning remembering on or off: show what is there now.
   useEffect(() => reload(), [remembering, reload]);
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   if (result.state !== 'ready') {
     return <p class="memory__empty">{t(result.state === 'loading' ? 'optionsHistoryLoading' : 'optionsHistoryUnavailable')}</p>;
@@ -125,19 +121,13 @@ export function SightingsList({ remembering }: { remembering: boolean }) {
         </button>
       </div>
       {confirming && (
-        <div class="confirm" id="sightings-confirm" role="group" aria-labelledby="sightings-confirm-text">
-          <p class="confirm__text" id="sightings-confirm-text">
-            {t('optionsHistoryConfirm', count(sightings.length, 'recordsOne', 'recordsMany'))}
-          </p>
-          <div class="actions">
-            <button class="button button--danger-solid" type="button" ref={confirmButton} onClick={() => void clearAll()}>
-              {t('optionsHistoryClearConfirm')}
-            </button>
-            <button class="button" type="button" onClick={cancel}>
-              {t('optionsCancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          id="sightings-confirm"
+          question={t('optionsHistoryConfirm', count(sightings.length, 'recordsOne', 'recordsMany'))}
+          confirmLabel={t('optionsHistoryClearConfirm')}
+          onConfirm={() => void clearAll()}
+          onCancel={cancel}
+        />
       )}
       <LiveStatus text={status.text} tone={status.tone} />
     </div>

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 
 /**
  * The options page's building blocks: a titled section, and a setting's row with its label,
@@ -226,5 +228,38 @@ export function RangeSetting({ id, label, description, value, min, max, step, fo
         {format(value)}
       </output>
     </SettingRow>
+  );
+}
+
+interface ConfirmStepProps {
+  id: string;
+  /** The question, as the group's label. */
+  question: ComponentChildren;
+  /** What else the step offers (a checkbox), between the question and the buttons. */
+  children?: ComponentChildren;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** An inline "Are you sure?" before something that cannot be undone; its confirm button takes focus. */
+export function ConfirmStep({ id, question, children, confirmLabel, onConfirm, onCancel }: ConfirmStepProps) {
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmButton.current?.focus(), []);
+  return (
+    <div class="confirm" id={id} role="group" aria-labelledby={`${id}-question`}>
+      <p class="confirm__text" id={`${id}-question`}>
+        {question}
+      </p>
+      {children}
+      <div class="actions">
+        <button class="button button--danger-solid" type="button" ref={confirmButton} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+        <button class="button" type="button" onClick={onCancel}>
+          {t('optionsCancel')}
+        </button>
+      </div>
+    </div>
   );
 }
