@@ -46,6 +46,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     permissions: ['storage'],
+    // The card's own script, imported by the content script the first time a card opens (a page
+    // that never shows a card never loads it; lib/dom/lazy-card.ts). A dynamic URL, made anew each
+    // session, so a page can't probe for Heat Notes by fetching it (Chrome; WXT writes the MV2 list
+    // for Firefox, whose extension URLs are random per install anyway).
+    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     // WXT adds the popup to this key and keeps what is here (MV2 calls it browser_action).
     ...(manifestVersion === 2 ? { browser_action: { default_icon: TOOLBAR_ICONS } } : { action: { default_icon: TOOLBAR_ICONS } }),
     commands: Object.fromEntries(

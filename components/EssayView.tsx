@@ -1,4 +1,3 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATALOG, type EntityId } from '../data/catalog';
@@ -6,6 +5,7 @@ import { ESSAY, type EssayParagraph } from '../data/essay';
 import { detectMentions, type MatchReason, type Mention } from '../lib/detection';
 import { plural, t } from '../lib/i18n';
 import { EntityCard } from './EntityCard';
+import { VIEWPORT_PADDING_PX, followAnchor } from '../lib/dom/card-position';
 import { findQuote, type EssayTarget, type Span } from './essay-target';
 import './card.css';
 import './reader.css';
@@ -73,9 +73,6 @@ interface Active {
 const OPEN_DELAY_MS = 150;
 const CLOSE_DELAY_MS = 220;
 const FLASH_MS = 1600;
-
-/** The card keeps this far from the edges of the view. */
-const VIEW_MARGIN = 8;
 
 /** How much of the top of the view a sticky bar covers, read from the root's `scroll-padding-top`. */
 function obscuredTop(): number {
@@ -173,35 +170,17 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, title
     const anchor = active.anchor;
     // Keep clear of what covers the top of the view (the essay page's sticky bar), as the page
     // declares it for scrolling: `scroll-padding-top`.
-    const padding = { top: VIEW_MARGIN + obscuredTop(), right: VIEW_MARGIN, bottom: VIEW_MARGIN, left: VIEW_MARGIN };
-    const update = () => {
-      void computePosition(anchor, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(),
-          offset(6),
-          flip({ padding }),
-          shift({ padding }),
-          // A card taller than the room it has scrolls inside itself rather than leaving the view.
-          size({
-            padding,
-            apply({ availableHeight }) {
-              floating.style.setProperty('--hn-card-max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        floating.style.left = `${Math.round(x)}px`;
-        floating.style.top = `${Math.round(y)}px`;
+    const padding = { top: VIEWPORT_PADDING_PX + obscuredTop(), right: VIEWPORT_PADDING_PX, bottom: VIEWPORT_PADDING_PX, left: VIEWPORT_PADDING_PX };
+    return followAnchor(anchor, floating, {
+      padding,
+      onPlaced: () => {
         floating.dataset.placed = 'true';
         if (focusCardWhenPlaced.current) {
           focusCardWhenPlaced.current = false;
           floating.focus();
         }
-      });
-    };
-    return autoUpdate(anchor, floating, update);
+      },
+    });
   }, [active]);
 
   // While a card is open: Escape closes it, and a press anywhere else does too.

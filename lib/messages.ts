@@ -59,8 +59,6 @@ export interface EssayPassage {
 export interface BackgroundMessages {
   /** What the card shows of an entity: the catalog stays out of every page's content script. */
   'entity/get': { request: { type: 'entity/get'; entity: EntityId }; response: CardEntity | undefined };
-  /** The card's stylesheet: kept out of the content script, which every page loads. */
-  'card/styles': { request: { type: 'card/styles' }; response: string };
   /** One essay paragraph, for the card's "More from the essay". */
   'essay/paragraph': { request: { type: 'essay/paragraph'; paragraph: string }; response: EssayPassage | undefined };
   /** Opens the essay page at a paragraph, with the quoted words marked ("Read in the essay"). */
@@ -125,7 +123,6 @@ export function isBackgroundMessage(value: unknown): value is BackgroundMessage 
     case 'mentions/changed':
       return typeof value.total === 'number' && Number.isFinite(value.total) && value.total >= 0;
     case 'page/rules':
-    case 'card/styles':
       return true;
     case 'page/visited':
       return typeof value.title === 'string' && isCounts(value.counts);

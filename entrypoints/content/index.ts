@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HoverCards } from '../../lib/dom/hover-card';
+import { importCardUi } from '../../lib/dom/lazy-card';
 import type { MentionIndex } from '../../lib/dom/mention-index';
 import { MentionStepper } from '../../lib/dom/mention-stepper';
 import { PageScanner } from '../../lib/dom/page-scanner';
@@ -65,7 +66,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     window,
     lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
     loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
-    loadStyles: () => ask<'card/styles'>({ type: 'card/styles' }),
+    loadCard: importCardUi,
     openEssay: (paragraph, quote) => void ask<'essay/open'>({ type: 'essay/open', paragraph, quote }).catch(() => undefined),
     notThis: (mention) => {
       // Gone at once here; the background remembers it for the site, and other tabs follow.

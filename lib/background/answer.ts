@@ -1,4 +1,3 @@
-import cardCss from '../../components/card.css?inline';
 import { cardEntity, isEntityId } from '../../data/catalog';
 import { ESSAY, paragraphNumber } from '../../data/essay';
 import { isBackgroundMessage, type BackgroundMessages, type EssayPassage, type PageRules } from '../messages';
@@ -60,8 +59,6 @@ export function answerBackgroundMessage(
   switch (message.type) {
     case 'entity/get':
       return Promise.resolve(isEntityId(message.entity) ? cardEntity(message.entity) : undefined);
-    case 'card/styles':
-      return Promise.resolve(cardCss);
     case 'essay/paragraph':
       return Promise.resolve(passage(message.paragraph));
     case 'essay/open':

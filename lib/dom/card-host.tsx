@@ -1,13 +1,18 @@
 import { render } from 'preact';
 import { EntityCard } from '../../components/EntityCard';
+import cardCss from '../../components/card.css?inline';
 import type { CardEntity } from '../../data/card-entity';
 import type { MatchReason } from '../detection';
 import type { EssayPassage } from '../messages';
 import { UI_TAG } from './block-tags';
-import { pickLine, placeCard, type Side } from './card-placement';
+import { followAnchor } from './card-position';
 import type { Box, Point } from './safe-corridor';
 
 /**
+ * The card in a web page. This module, with Preact, the card's component and stylesheet and Floating
+ * UI, is the card's own script (`entrypoints/card-ui.ts`), loaded when a card is first needed; the
+ * content script that runs in every page knows it only by its type (`CardView`).
+ *
  * The one node Heat Notes adds to a page: `<heat-notes-ui>`, added at the end of <body> the first time
  * it is needed (or inside the open modal <dialog>, since everything outside one is inert), holding the
  * card and a live region in an open shadow root, so that page styles stay out and ours stay in. The
@@ -53,8 +58,6 @@ const HOST_CSS = `
   overflow: visible;
   z-index: 2147483647;
 }
-/* Where the viewport has no room for the whole card, the card scrolls. */
-.hn-popover .hn-card { max-height: var(--hn-available-height, none); }
 `;
 
 /** The card's colour scheme: `light dark` follows the system. */
@@ -83,11 +86,6 @@ export interface CardActions {
   onPin(pinned: boolean): void;
   /** "Not this one": the match is wrong. */
   onNotThis(): void;
-  /**
-   * The card's stylesheet (`components/card.css`), from the background: it is a fifth of the content
-   * script's size budget, and only pages where a card opens need it.
-   */
-  loadStyles(): Promise<string>;
   loadParagraph(paragraph: string): Promise<EssayPassage | undefined>;
   openEssay(paragraph: string, quote?: string): void;
 }
@@ -113,7 +111,23 @@ function supportsPopover(element: HTMLElement): boolean {
   return typeof element.showPopover === 'function';
 }
 
-export class CardHost {
+/** What the content script uses of the card: `CardHost`'s public side. */
+export interface CardView {
+  readonly isOpen: boolean;
+  readonly hasFocus: boolean;
+  owns(target: EventTarget | null): boolean;
+  rect(): Box | undefined;
+  show(content: CardContent, anchor: CardAnchor): void;
+  setPinned(pinned: boolean): void;
+  hide(): void;
+  focusInto(where: 'heading' | 'first' | 'last'): void;
+  focusAtEdge(edge: 'first' | 'last'): boolean;
+  restoreFocus(): void;
+  announce(text: string): void;
+  destroy(): void;
+}
+
+export class CardHost implements CardView {
   #host: HTMLElement | undefined;
   #shadow: ShadowRoot | undefined;
   #popover: HTMLElement | undefined;
@@ -121,16 +135,10 @@ export class CardHost {
   #announceTimer: number | undefined;
   #content: CardContent | undefined;
   #anchor: CardAnchor | undefined;
-  /** The side of the line the card was put on; kept while it is shown. */
-  #side: Side | undefined;
   #stopFollowing: (() => void) | undefined;
-  #frame = 0;
   #open = false;
   /** Where focus was before it entered the card: it goes back there when the card closes. */
   #returnFocus: HTMLElement | null = null;
-  #styles: Promise<void> | undefined;
-  #styleText = '';
-  #style: HTMLStyleElement | undefined;
   readonly #dialogs: HTMLCollectionOf<HTMLDialogElement>;
   readonly #view: Window;
 
@@ -146,20 +154,6 @@ export class CardHost {
 
   get isOpen(): boolean {
     return this.#open;
-  }
-
-  /** Loads the card's styles (once; again after a failure). Resolves when a card can show styled. */
-  prepare(): Promise<void> {
-    this.#styles ??= this.#actions.loadStyles().then(
-      (css) => {
-        this.#styleText = css;
-        if (this.#style) this.#style.textContent = `${css}\n${HOST_CSS}`;
-      },
-      () => {
-        this.#styles = undefined;
-      },
-    );
-    return this.#styles;
   }
 
   /** Whether an event target is our UI (events from inside a shadow root reach the page as its host). */
@@ -180,20 +174,24 @@ export class CardHost {
   }
 
   show(content: CardContent, anchor: CardAnchor): void {
-    const sameMention = this.#anchor?.range === anchor.range;
-    const popover = this.#attach();
+    const popover = this.#attach(); // may close the card, moving it into a dialog
+    const sameMention = this.#open && this.#anchor?.range === anchor.range;
     this.#content = content;
     this.#anchor = anchor;
-    if (!sameMention) this.#side = undefined;
     popover.style.setProperty('--hn-scheme', content.scheme);
     this.#render();
     if (!this.#open) {
       this.#open = true;
-      popover.style.visibility = 'hidden'; // until placed
       if (supportsPopover(popover)) popover.showPopover();
-      this.#follow(popover);
     }
-    this.#place();
+    if (sameMention) return;
+    this.#stopFollowing?.();
+    popover.style.visibility = 'hidden'; // until placed
+    this.#stopFollowing = followAnchor(anchor.range, popover, {
+      pointer: anchor.pointer,
+      onPlaced: () => (popover.style.visibility = 'visible'),
+      onHidden: this.#actions.onDismiss, // the mention is gone, or scrolled out of view
+    });
   }
 
   /** Shows the open card again with `pinned` changed. */
@@ -301,8 +299,7 @@ export class CardHost {
       const host = document.createElement(UI_TAG);
       const shadow = host.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
-      style.textContent = `${this.#styleText}\n${HOST_CSS}`;
-      this.#style = style;
+      style.textContent = `${cardCss}\n${HOST_CSS}`;
       const live = document.createElement('div');
       live.className = 'hn-live';
       live.setAttribute('role', 'status');
@@ -328,53 +325,5 @@ export class CardHost {
       parent.append(this.#host);
     }
     return this.#popover;
-  }
-
-  /** Keeps the card by its mention while the page scrolls or resizes, and while the card grows. */
-  #follow(popover: HTMLElement): void {
-    const update = () => {
-      if (this.#frame) return;
-      this.#frame = this.#view.requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.#place();
-      });
-    };
-    const options = { capture: true, passive: true };
-    this.#document.addEventListener('scroll', update, options);
-    this.#view.addEventListener('resize', update, options);
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : undefined;
-    observer?.observe(popover);
-    this.#stopFollowing = () => {
-      this.#document.removeEventListener('scroll', update, options);
-      this.#view.removeEventListener('resize', update, options);
-      observer?.disconnect();
-      if (this.#frame) this.#view.cancelAnimationFrame(this.#frame);
-      this.#frame = 0;
-    };
-  }
-
-  #place(): void {
-    const anchor = this.#anchor;
-    const popover = this.#popover;
-    const card = popover?.firstElementChild as HTMLElement | null | undefined;
-    if (!this.#open || !anchor || !popover || !card) return;
-    const view = this.#document.documentElement;
-    const viewport = { width: view.clientWidth, height: view.clientHeight };
-    const line = pickLine([...anchor.range.getClientRects()], anchor.pointer);
-    if (!line || line.bottom < 0 || line.right < 0 || line.top > viewport.height || line.left > viewport.width) {
-      this.#actions.onDismiss(); // the mention is gone, or scrolled out of view
-      return;
-    }
-    // The natural size, whatever height cap the last placement set. The popover's size follows the
-    // card's, and a ResizeObserver on it calls this again as the card grows or shrinks.
-    const size = { width: card.offsetWidth, height: card.scrollHeight + card.offsetHeight - card.clientHeight };
-    const placement = placeCard(line, size, viewport, this.#side);
-    this.#side = placement.side;
-    const below = placement.side === 'below';
-    popover.style.setProperty('--hn-available-height', `${placement.maxHeight}px`);
-    popover.style.left = `${placement.x}px`;
-    popover.style.top = below ? `${placement.edge}px` : 'auto';
-    popover.style.bottom = below ? 'auto' : `${viewport.height - placement.edge}px`;
-    popover.style.visibility = 'visible';
   }
 }

@@ -3,9 +3,10 @@ import type { EntityId } from '../../data/entities';
 import type { EssayPassage } from '../messages';
 import type { Mention } from '../detection';
 import type { ModifierKey, Theme, Trigger } from '../settings';
-import { CardHost, type CardScheme } from './card-host';
+import type { CardScheme } from './card-host';
 import type { MentionHit } from './hit-test';
 import { HoverIntent, OPEN_DELAY_MS } from './hover-intent';
+import { LazyCard, type CardUi } from './lazy-card';
 import { sameMention, type MentionIndex, type PlacedMention } from './mention-index';
 import { darkBehind } from './page-theme';
 import { inSafeCorridor, type Point } from './safe-corridor';
@@ -54,8 +55,8 @@ export interface HoverCardsOptions {
   readonly loadParagraph: (paragraph: string) => Promise<EssayPassage | undefined>;
   /** Opens the essay at a paragraph ("Read in the essay"). */
   readonly openEssay: (paragraph: string, quote?: string) => void;
-  /** The card's stylesheet, asked of the background once. */
-  readonly loadStyles: () => Promise<string>;
+  /** The card's own script (`lazy-card.ts`), loaded the first time a card is needed. */
+  readonly loadCard: () => Promise<CardUi>;
   /** "Not this one" on a card: the user says this match is wrong. */
   readonly notThis: (mention: Mention) => void;
   /** The mention under a viewport point. */
@@ -87,7 +88,7 @@ function fromEditable(event: KeyboardEvent): boolean {
 }
 
 export class HoverCards {
-  readonly #card: CardHost;
+  readonly #card: LazyCard;
   readonly #intent: HoverIntent<CardTarget>;
   #settings: CardSettings = { trigger: 'hover', modifierKey: 'Alt', openDelayMs: OPEN_DELAY_MS, theme: 'system', spoilersRevealed: false };
   /** With the `modifier` trigger: whether the key is held now. */
@@ -116,7 +117,7 @@ export class HoverCards {
 
   constructor(options: HoverCardsOptions) {
     this.#options = options;
-    this.#card = new CardHost(options.document, {
+    this.#card = new LazyCard(options.loadCard, options.document, {
       onDismiss: () => this.close(),
       onPin: (pinned) => this.#pin(pinned, false),
       onNotThis: () => {
@@ -127,7 +128,6 @@ export class HoverCards {
       },
       loadParagraph: options.loadParagraph,
       openEssay: options.openEssay,
-      loadStyles: options.loadStyles,
     });
     this.#intent = new HoverIntent<CardTarget>({
       same: (a, b) => sameMention(a.placed, b.placed),

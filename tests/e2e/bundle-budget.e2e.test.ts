@@ -17,7 +17,8 @@ describe('bundle budget', () => {
     checkPrerequisites();
     const script = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'));
     const gzipped = gzipSync(script, { level: 9 }).length;
-    console.log(`content.js: ${script.length} bytes, ${gzipped} gzipped (budget ${CONTENT_SCRIPT_BUDGET_BYTES})`);
+    const card = gzipSync(readFileSync(path.join(EXTENSION_DIR, 'card-ui.js')), { level: 9 }).length;
+    console.log(`content.js: ${script.length} bytes, ${gzipped} gzipped (budget ${CONTENT_SCRIPT_BUDGET_BYTES}); card-ui.js, loaded on the first card: ${card} gzipped`);
     expect(gzipped).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * What a user is asked to accept when installing: the built manifest asks for `storage` alone (plus
- * the content script's page match), exposes no file to web pages (each would let sites detect the
- * extension) and loosens no security policy. Any addition must fail here until it is argued for in the
+ * the content script's page match), exposes one file to web pages, the card's script, only at a
+ * per-session address (a fixed one would let sites detect the extension), and loosens no security
+ * policy. Any addition must fail here until it is argued for in the
  * README.
  */
 import { readFileSync } from 'node:fs';
@@ -42,11 +43,11 @@ describe('the built manifest', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('runs one content script on pages, exposes no file to them, and keeps the default security policy', () => {
+  it('runs one content script on pages, exposes only the card script to them at a per-session address, and keeps the default security policy', () => {
     const manifest = builtManifest();
     expect(manifest.content_scripts).toHaveLength(1);
     expect(manifest.content_scripts![0]!.matches).toEqual(['<all_urls>']);
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     expect(manifest.content_security_policy).toBeUndefined();
   });
 
