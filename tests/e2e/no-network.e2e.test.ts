@@ -14,8 +14,9 @@
  * requests on the context by default, unless PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK is set;
  * `request.serviceWorker()` tells them apart), and WebSockets per page.
  *
- * Allowed: the extension's own files (chrome-extension://ID/), and the fixture server's files requested
- * by the fixture pages themselves. Anything else fails the test, with who asked for it.
+ * Allowed: the extension's own files (chrome-extension://ID/, and the card's script at the session's
+ * dynamic address, as the extension itself names it), and the fixture server's files requested by the
+ * fixture pages themselves. Anything else fails the test, with who asked for it.
  *
  * The watch is checked to be live where it matters: a canary request from the service worker and one
  * from an extension page must be seen, attributed to the right requester. And the test was seen to fail:
@@ -153,7 +154,7 @@ function foreign(entries: readonly Seen[]): string[] {
   const ownFiles = `chrome-extension://${browser.extensionId}/`;
   return entries
     .filter(({ url, fromWorker }) => {
-      if (url.startsWith(ownFiles)) return false;
+      if (url.startsWith(ownFiles) || url.startsWith(dynamicOwnFiles)) return false;
       if (/^(data|blob):/.test(url)) return false;
       let parsed: URL;
       try {
@@ -172,9 +173,18 @@ async function sendToBackground(page: Page, message: unknown): Promise<unknown> 
   return page.evaluate((m) => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage(m), message);
 }
 
+/** The extension's files at this session's dynamic address (`use_dynamic_url`): the card's script. */
+let dynamicOwnFiles = '';
+
 beforeAll(async () => {
   server = await startFixtureServer();
   browser = await launchThenLoadExtension(watch);
+  const cardScript = await inWorker(
+    browser,
+    () => (globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }).chrome.runtime.getURL('card-ui.js'),
+    null,
+  );
+  dynamicOwnFiles = cardScript.slice(0, -'card-ui.js'.length);
 });
 
 afterAll(async () => {
