@@ -13,11 +13,11 @@ import { inSafeCorridor, type Point } from './safe-corridor';
 
 /**
  * Resting the pointer on a mention opens its card: pointer moves, at most one hit-test per animation
- * frame, feed `HoverIntent`, which opens and closes the card in `CardHost`. The card follows WCAG
- * 1.4.13: dismissible (Escape), hoverable (the pointer can travel to it through a safe corridor and
- * stay on it), persistent (open until the pointer leaves, or pinned until closed). No card opens
- * while the user selects text or scrolls. The keyboard path (`mention-stepper.ts`) opens cards here
- * too.
+ * frame, feed `HoverIntent`, which opens and closes the card (`CardHost`, loaded on first use through
+ * `LazyCard`). The card follows WCAG 1.4.13: dismissible (Escape), hoverable (the pointer can travel
+ * to it through a safe corridor and stay on it), persistent (open until the pointer leaves, or pinned
+ * until closed). No card opens while the user selects text or scrolls. The keyboard path
+ * (`mention-stepper.ts`) opens cards here too.
  */
 
 /**
