@@ -40,6 +40,8 @@ export class LazyCard implements CardView {
   #view: CardView | undefined;
   #loading: Promise<void> | undefined;
   #destroyed = false;
+  /** A failure is said once: the next hover tries again, and a page may have many. */
+  #warned = false;
 
   readonly #load: () => Promise<CardUi>;
   readonly #document: Document;
@@ -59,7 +61,8 @@ export class LazyCard implements CardView {
       },
       (error: unknown) => {
         this.#loading = undefined;
-        console.warn('Heat Notes could not load its card:', error);
+        if (!this.#warned) console.warn('Heat Notes could not load its card:', error);
+        this.#warned = true;
       },
     );
     return this.#loading;
