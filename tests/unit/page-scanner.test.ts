@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../lib/dom/page-scanner';
 import { useStaticRange } from './static-range';
 
@@ -133,5 +133,29 @@ describe('PageScanner', () => {
     await s.settled();
     s.stop();
     expect(s.report().mentions).toEqual([]);
+  });
+
+  it('reads a long page in slices, letting the page run in between, and still finds every name', async () => {
+    // A clock that moves 1 ms each time it is read, so slices end by the count of checks, not by
+    // this machine's speed; and a yield that lets queued tasks (the page's) run first.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now++);
+    const handBacks = vi.fn(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    vi.stubGlobal('scheduler', { yield: handBacks });
+    const paragraphs = 2_000;
+    const html = Array.from({ length: paragraphs }, (_, i) => `<p>Part ${i}: <b>words</b> and <i>more</i>${i % 100 === 0 ? ' with Al Pacino' : ''}.</p>`);
+    let pageTurns = 0;
+    const pageWork = setInterval(() => pageTurns++, 0);
+    try {
+      const s = scanner(html.join(''));
+      await s.settled();
+      expect(names(s)).toHaveLength(paragraphs / 100);
+      expect(handBacks.mock.calls.length).toBeGreaterThanOrEqual(5); // none, had it run as one task
+      expect(pageTurns).toBeGreaterThan(0);
+    } finally {
+      clearInterval(pageWork);
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
   });
 });
