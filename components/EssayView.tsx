@@ -3,9 +3,9 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import { CATALOG, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
 import { detectMentions, type MatchReason, type Mention } from '../lib/detection';
+import { VIEWPORT_PADDING_PX, followAnchor } from '../lib/dom/card-position';
 import { plural, t } from '../lib/i18n';
 import { EntityCard } from './EntityCard';
-import { VIEWPORT_PADDING_PX, followAnchor } from '../lib/dom/card-position';
 import { findQuote, type EssayTarget, type Span } from './essay-target';
 import './card.css';
 import './reader.css';
