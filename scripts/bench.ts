@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: how much main-thread time the content script's scan costs on big generated article
  * pages, next to two baselines measured in the same run on the same pages (a bare TreeWalker pass, and
- * mark.js with one alternation of the same names), plus long tasks with and without the extension and
- * the content script's size. See BENCHMARKS.md for what each figure means and the targets.
+ * mark.js with one alternation of the same names), plus long tasks with and without the extension, the
+ * content script's size, and what loading the card's own script costs a page's first card (against the
+ * same card opened again). See BENCHMARKS.md for what each figure means and the targets.
  *
  *   npm run bench -- [--runs N] [--runs-10mb N] [--mark-runs-10mb N] [--longtask-runs N]
  *                    [--pages article-20kb,article-1mb,article-10mb,plain-1mb] [--no-build] [--no-probe]
@@ -32,11 +33,13 @@ import {
   launchPlain,
   longTasksWith,
   longTasksWithout,
+  measureFirstCard,
   measureHeatNotes,
   measureMark,
   measureWalk,
   probeObserverSeesContentScripts,
   startPageServer,
+  type FirstCardResult,
   type HeatNotesResult,
   type LongTaskResult,
   type MarkResult,
@@ -209,6 +212,13 @@ function chromiumVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The first card's wait, median over loads, next to the same card opened again. */
+interface FirstCardSummary {
+  page: string;
+  first: Summary;
+  later: Summary;
 }
 
 interface PageResult {
@@ -424,11 +434,28 @@ async function main(): Promise<void> {
     });
   }
 
+  // The card's own script loads on a page's first card: what that costs the first card.
+  const firstCards: FirstCardResult[] = [];
+  const cardPage = specs.find((spec) => spec.candidates && spec.chars <= 1_000_000);
+  if (extension && cardPage) {
+    for (let run = 0; run < options.runs; run++) {
+      try {
+        firstCards.push(await measureFirstCard(extension, server.url(`${cardPage.name}.html`)));
+        log(`first card on ${cardPage.name} run ${run + 1}/${options.runs}: ${fmt(firstCards.at(-1)!.firstMs, 0)} ms, again ${fmt(firstCards.at(-1)!.laterMs, 0)} ms`);
+      } catch (error) {
+        log(`first card on ${cardPage.name} run ${run + 1}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+  const firstCard = firstCards.length
+    ? { page: cardPage!.label, first: summarize(firstCards.map((r) => r.firstMs)), later: summarize(firstCards.map((r) => r.laterMs)) }
+    : null;
+
   await plain.close();
   await extension?.close();
   await server.close();
 
-  report(options, results, size, heatNotesError, probe);
+  report(options, results, size, heatNotesError, probe, firstCard);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -447,6 +474,7 @@ function report(
   size: SizeResult | { error: string },
   heatNotesError: string | null,
   probe: Awaited<ReturnType<typeof probeObserverSeesContentScripts>> | { error: string } | null,
+  firstCard: FirstCardSummary | null,
 ): void {
   const byName = new Map(results.map((r) => [r.name, r]));
   const small = byName.get('article-1mb');
@@ -516,6 +544,14 @@ function report(
     target: `≤ ${TARGETS.gzipBytes / 1024} KB`,
     pass: 'error' in size ? null : size.gzipBytes <= TARGETS.gzipBytes,
   });
+  if (firstCard) {
+    targets.push({
+      claim: `${firstCard.page}: first card ÷ the same card again (ms from resting)`,
+      value: `${fmtRatio(firstCard.first.median / firstCard.later.median)} (${fmt(firstCard.first.median, 0)} / ${fmt(firstCard.later.median, 0)} ms)`,
+      target: 'info',
+      pass: null,
+    });
+  }
   targets.push({
     claim: 'card script gzipped (loaded on the first card only)',
     value: 'error' in size ? size.error : `${fmt(size.cardGzipBytes / 1024, 1)} KB`,
@@ -605,7 +641,7 @@ function report(
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(
     options.out,
-    JSON.stringify({ date, machine, options, targets: TARGETS, size, heatNotesError, probe, growth, verdicts: targets, pages: results }, null, 2) + '\n',
+    JSON.stringify({ date, machine, options, targets: TARGETS, size, heatNotesError, probe, growth, firstCard, verdicts: targets, pages: results }, null, 2) + '\n',
   );
   console.log(`\nResults written to ${path.relative(process.cwd(), options.out) || options.out}`);
 }

@@ -8,7 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { getMentions, listenOnLoopback, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
+import { NEUTRAL_POINT, getMentions, listenOnLoopback, restPointerOn, waitForCard, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
 import { startTrace, summarizeTrace, type TraceSummary } from './trace';
 
 export const CHROMIUM_ARGS = [
@@ -191,6 +191,37 @@ export async function measureHeatNotes(browser: ExtensionBrowser, url: string, t
   const { page, result } = await loadWithHeatNotes(browser, url, { timeoutMs });
   await page.close();
   return result;
+}
+
+export interface FirstCardResult {
+  /** From the pointer coming to rest on a name until its card shows: the page's first card… */
+  firstMs: number;
+  /** …and the same name's card again, the card's script and the facts already loaded. */
+  laterMs: number;
+}
+
+/**
+ * How much the page's first card waits for the card's own script (`card-ui.js`, loaded on the first
+ * card): a fresh load, then the first full name's card, closed, then the same card again.
+ */
+export async function measureFirstCard(browser: ExtensionBrowser, url: string): Promise<FirstCardResult> {
+  const { page } = await loadWithHeatNotes(browser, url);
+  try {
+    const named = (await getMentions(browser, page)).mentions.find((mention) => mention.text.includes(' '));
+    if (!named) throw new Error('no full name on the page to open a card for');
+    const open = async (): Promise<number> => {
+      await restPointerOn(page, named.text);
+      const { ok, elapsedMs } = await waitForCard(page, (card) => card?.entity === named.entity, 5_000);
+      if (!ok) throw new Error(`no card for ${named.entity} within 5 s`);
+      await page.mouse.move(NEUTRAL_POINT.x, NEUTRAL_POINT.y);
+      await waitForCard(page, (card) => card === null, 5_000);
+      return elapsedMs;
+    };
+    const firstMs = await open();
+    return { firstMs, laterMs: await open() };
+  } finally {
+    await page.close();
+  }
 }
 
 /**
