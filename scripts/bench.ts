@@ -26,10 +26,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../tests/e2e/harness';
+import { chromePath, launchWithExtension, type ExtensionBrowser } from '../tests/e2e/harness';
 import { alternationSource, assertNoCandidates, generateArticle, type GeneratedPage } from '../tests/bench/page-generator';
 import {
-  chromePath,
   launchPlain,
   longTasksWith,
   longTasksWithout,

@@ -8,21 +8,18 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { NEUTRAL_POINT, getMentions, listenOnLoopback, restPointerOn, waitForCard, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
+import {
+  CHROMIUM_ARGS,
+  NEUTRAL_POINT,
+  chromePath,
+  getMentions,
+  listenOnLoopback,
+  restPointerOn,
+  waitForCard,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from '../e2e/harness';
 import { startTrace, summarizeTrace, type TraceSummary } from './trace';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function chromePath(): string {
-  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
-}
 
 const VIEWPORT = { width: 1280, height: 800 };
 

@@ -168,6 +168,16 @@ export function chromePath(): string {
   return process.env.CHROME_PATH ?? '/usr/bin/chromium';
 }
 
+/** What every Chromium the tests and the bench start runs with: no sandbox or GPU, and nothing of its own on the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Fails with a message that says what to do when the build or the browser is missing. */
 export function checkPrerequisites(extensionDir: string = EXTENSION_DIR): void {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
@@ -212,16 +222,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: chromePath(),
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
   });
   let worker: Worker | undefined;
   let fallback: Page | undefined;
@@ -687,4 +688,17 @@ export async function watchConsole(browser: ExtensionBrowser, page: Page): Promi
       await cdp.detach().catch(() => {});
     },
   };
+}
+
+/** Opens a fixture in a new tab with the console watched from before its first byte. */
+export async function openWatched(
+  browser: ExtensionBrowser,
+  server: FixtureServer,
+  name: string,
+  options: { timeoutMs?: number } = {},
+): Promise<{ page: Page; console: ConsoleWatch }> {
+  const page = await browser.context.newPage();
+  const console = await watchConsole(browser, page);
+  await page.goto(server.url(name), { waitUntil: 'load', ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) });
+  return { page, console };
 }

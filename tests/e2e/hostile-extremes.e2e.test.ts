@@ -16,8 +16,7 @@ import {
   resolveExpected,
   screenshot,
   startFixtureServer,
-  watchConsole,
-  type ConsoleWatch,
+  openWatched,
   type ExpectedMention,
   type ExtensionBrowser,
   type FixtureServer,
@@ -102,12 +101,8 @@ afterAll(async () => {
 // Helpers
 
 
-async function open(name: string): Promise<{ page: Page; console: ConsoleWatch }> {
-  const page = await browser.context.newPage();
-  const console = await watchConsole(browser, page);
-  await page.goto(server.url(name), { waitUntil: 'load', timeout: 60_000 });
-  return { page, console };
-}
+/** Opens a fixture with the console watched; the generated 100,000-element page takes a while to load. */
+const open = (name: string) => openWatched(browser, server, name, { timeoutMs: 60_000 });
 
 // ---------------------------------------------------------------------------------------------------
 // 7. Strict Content-Security-Policy

@@ -24,7 +24,7 @@ import {
   screenshot,
   startFixtureServer,
   waitForCard,
-  watchConsole,
+  openWatched,
   type ConsoleWatch,
   type ExpectedMention,
   type ExtensionBrowser,
@@ -51,12 +51,7 @@ afterAll(async () => {
 
 
 /** Opens a fixture with the console watched from before its first byte. */
-async function open(name: string): Promise<{ page: Page; console: ConsoleWatch }> {
-  const page = await browser.context.newPage();
-  const console = await watchConsole(browser, page);
-  await page.goto(server.url(name), { waitUntil: 'load' });
-  return { page, console };
-}
+const open = (name: string) => openWatched(browser, server, name);
 
 /** No error from any world of the page, no uncaught exception, no warning from Heat Notes. */
 async function expectNoConsoleProblems(watch: ConsoleWatch): Promise<void> {

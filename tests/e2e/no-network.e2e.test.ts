@@ -31,6 +31,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import {
+  CHROMIUM_ARGS,
   EXTENSION_DIR,
   FIXTURES_DIR,
   checkPrerequisites,
@@ -106,15 +107,7 @@ async function launchThenLoadExtension(beforeLoad: (context: BrowserContext) => 
     viewport: { width: 1280, height: 800 },
     // Playwright passes --disable-extensions by default; the extension comes later, through CDP.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--enable-unsafe-extension-debugging',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--enable-unsafe-extension-debugging', ...CHROMIUM_ARGS],
   });
   try {
     beforeLoad(context);
