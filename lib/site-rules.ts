@@ -20,8 +20,13 @@ export function siteOf(url: string): string | undefined {
 }
 
 /** Whether a list entry covers a site: the same host, or a subdomain of it ("news.example.com" by "example.com"). */
+function entryCovers(entry: string, site: string): boolean {
+  return site === entry || site.endsWith(`.${entry}`);
+}
+
+/** Whether any entry of the list covers a site (`entryCovers`). */
 export function listCovers(sites: readonly string[], site: string): boolean {
-  return sites.some((entry) => site === entry || site.endsWith(`.${entry}`));
+  return sites.some((entry) => entryCovers(entry, site));
 }
 
 /** Whether the site list lets Heat Notes run on `site` (undefined: a page that is not on a web site). */
@@ -47,7 +52,7 @@ export function inactiveReason(settings: Settings, sites: readonly string[], url
  */
 export function setSiteOn(settings: Settings, sites: readonly string[], site: string, on: boolean): string[] {
   const listed = settings.siteMode === 'never' ? !on : on;
-  const without = sites.filter((entry) => !(site === entry || site.endsWith(`.${entry}`)));
+  const without = sites.filter((entry) => !entryCovers(entry, site));
   return listed ? [...without, site] : without;
 }
 
