@@ -121,12 +121,13 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     const choicesChanged = JSON.stringify(next) !== JSON.stringify(choices);
     choices = next;
     const now = Date.now();
-    const shouldRun = settings.enabled && !isPaused(settings, now) && siteAllowed;
+    const paused = isPaused(settings, now);
+    const shouldRun = settings.enabled && !paused && siteAllowed;
     // Paused for an hour: come back on our own when the hour is over.
     if (resumeTimer !== undefined) clearTimeout(resumeTimer);
     // (A pause stored far ahead is looked at again within the longest delay a timer takes; past it a
     // timer fires at once, and would spin.)
-    resumeTimer = isPaused(settings, now) ? ctx.setTimeout(apply, Math.min(settings.pausedUntil - now + 50, MAX_TIMER_MS)) : undefined;
+    resumeTimer = paused ? ctx.setTimeout(apply, Math.min(settings.pausedUntil - now + 50, MAX_TIMER_MS)) : undefined;
     if (shouldRun !== active) {
       active = shouldRun;
       if (active) {
