@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { COMMANDS } from './lib/background/commands';
+import { buildLexiconSource } from './lib/detection/lexicon';
 
 /**
  * The toolbar button's icons. `public/icon/<size>.png` (drawn from assets/icon.svg by
@@ -14,7 +15,12 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can see where each name comes from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The matcher's lexicon and regular expressions, built here once instead of on every page load
+    // (lib/detection/lexicon.ts).
+    define: { __HEAT_NOTES_LEXICON__: JSON.stringify(buildLexiconSource()) },
+  }),
   // `npm run zip` / `zip:firefox`: the store archives in .output/. For Firefox, WXT also zips the sources
   // (AMO reviewers rebuild the add-on from them): an allowlist of what `npm install && npm run
   // build:firefox` reads, plus the docs that say how (CONTRIBUTING.md, "Packaging"). Tests, scripts for

@@ -1,4 +1,5 @@
-import { DECOYS, ENTITY_NAMES, ENTITY_IDS, type EntityId, type SurfaceForm } from '../../data/entities';
+import { ENTITY_NAMES, type EntityId, type SurfaceForm } from '../../data/entities';
+import { getLexicon, normalizeForm, PARTICLES } from './lexicon';
 import { readLocalFeatures, type LocalFeatures } from './local-features';
 import type { Span } from './index';
 
@@ -23,22 +24,6 @@ export interface BlockMatches {
   readonly competitors: EntityId[];
 }
 
-type Lexeme =
-  | { kind: 'form'; entity: EntityId; form: SurfaceForm }
-  | { kind: 'decoy'; competesWith: EntityId[] };
-
-/** Lower-cased, whitespace-folded spelling: the lookup key for a matched string. */
-export function normalizeForm(text: string): string {
-  return text.replace(/\s+/g, ' ').toLowerCase();
-}
-
-function escapeForRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Name particles that stay lower case inside a capitalised name ("Robert de Niro", "deNiro"). */
-const PARTICLES = new Set(['de', 'of', 'the', 'and', 'international']);
-
 /**
  * Names are capitalised. A form matches when every word starts with a capital (particles and a
  * leading "the" may not), or when the whole name is in capitals ("HEAT" in credits and headlines).
@@ -52,43 +37,6 @@ function hasNameCasing(text: string): boolean {
   });
 }
 
-class Lexicon {
-  readonly pattern: RegExp;
-  readonly lexemes = new Map<string, Lexeme>();
-
-  constructor() {
-    for (const entity of ENTITY_IDS) {
-      for (const form of ENTITY_NAMES[entity].forms as readonly SurfaceForm[]) {
-        this.lexemes.set(normalizeForm(form.text), { kind: 'form', entity, form });
-      }
-    }
-    const forms = [...this.lexemes];
-    for (const decoy of DECOYS) {
-      const key = normalizeForm(decoy);
-      if (this.lexemes.has(key)) continue;
-      // A decoy competes with every entity whose form stands inside it as whole words.
-      const competesWith = forms
-        .filter(([formKey]) => ` ${key.replace(/[.,]/g, ' ')} `.includes(` ${formKey.replace(/[.,]/g, ' ')} `))
-        .map(([, lexeme]) => (lexeme.kind === 'form' ? lexeme.entity : undefined))
-        .filter((entity): entity is EntityId => entity !== undefined);
-      this.lexemes.set(key, { kind: 'decoy', competesWith: [...new Set(competesWith)] });
-    }
-    // Longest first: a JS alternation takes the first alternative that matches at a position, so
-    // "Michael Mann" wins over "Mann" and "Miami Heat" over "Heat".
-    const alternatives = [...this.lexemes.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((key) => escapeForRegExp(key).replace(/ /g, '\\s+'));
-    // Whole words only. The pattern's own boundaries are the cheap ASCII kind (`\b`, or an underscore
-    // for Markdown's "_Heat_"), which V8 checks several times faster than Unicode lookarounds (see
-    // BENCHMARKS.md); `isWholeWord` then settles the rare hits exactly. A following apostrophe is
-    // fine, which is how possessives ("Pacino's") leave the name unchanged. An "s" stuck to the end
-    // is captured so that "De Niros thief" (an apostrophe lost on the way) can be judged.
-    this.pattern = new RegExp(`(?:\\b|(?<=_))(?:${alternatives.join('|')})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`, 'gi');
-  }
-}
-
-let lexicon: Lexicon | undefined;
-
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** No letter or digit, in any script, touches the match on either side. */
@@ -96,10 +44,33 @@ function isWholeWord(text: string, start: number, end: number): boolean {
   return !LETTER_OR_DIGIT.test(text.charAt(start - 1)) && !LETTER_OR_DIGIT.test(text.charAt(end));
 }
 
-/** Every known form in a block's text, leftmost-longest, with decoys turned into competitors. */
-export function matchBlock(text: string, emphasis: readonly Span[] = []): BlockMatches {
-  lexicon ??= new Lexicon();
-  const { pattern, lexemes } = lexicon;
+/** Whether [start, end) overlaps a marker, or has a place where a block or unread content stood inside it. */
+function crossesGap(gaps: readonly Span[], start: number, end: number): boolean {
+  for (const gap of gaps) if (gap.start < end && gap.end > start) return true;
+  return false;
+}
+
+/** The text with every marker (a footnote's "3", "[4]") blanked to spaces: same length, same offsets. */
+function maskMarkers(text: string, gaps: readonly Span[]): string {
+  let masked = '';
+  let from = 0;
+  for (const gap of gaps) {
+    if (gap.end <= gap.start) continue;
+    masked += text.slice(from, gap.start) + ' '.repeat(gap.end - gap.start);
+    from = gap.end;
+  }
+  return from === 0 ? text : masked + text.slice(from);
+}
+
+/**
+ * Every known form in a block's text, leftmost-longest, with decoys turned into competitors. `gaps`
+ * (ascending, not overlapping) are stretches that are not words of the text: markers such as footnote
+ * numbers, read as spaces (so "Mann³" is "Mann"), and, with no length, the places where a nested block
+ * or unread content stood. No name crosses a gap.
+ */
+export function matchBlock(blockText: string, emphasis: readonly Span[] = [], gaps: readonly Span[] = []): BlockMatches {
+  const { pattern, lexemes } = getLexicon();
+  const text = gaps.length > 0 ? maskMarkers(blockText, gaps) : blockText;
   const candidates: Candidate[] = [];
   const competitors: EntityId[] = [];
   pattern.lastIndex = 0;
@@ -109,7 +80,14 @@ export function matchBlock(text: string, emphasis: readonly Span[] = []): BlockM
     const lexeme = lexemes.get(normalizeForm(name));
     // A stuck-on "s" reads as a lost apostrophe only after a name that cannot be a plural noun.
     const suffixOk = suffix === '' || (lexeme?.kind === 'form' && lexeme.form.strength !== 'common') || /\s/.test(name);
-    if (!lexeme || !suffixOk || !hasNameCasing(name) || !isWholeWord(text, match.index, match.index + match[0].length)) {
+    const matchEnd = match.index + match[0].length;
+    if (
+      !lexeme ||
+      !suffixOk ||
+      !hasNameCasing(name) ||
+      !isWholeWord(text, match.index, matchEnd) ||
+      (gaps.length > 0 && crossesGap(gaps, match.index, matchEnd))
+    ) {
       // "heat wave" in lower case is neither the film nor a decoy: look again one character on, so
       // a capitalised name inside an ill-cased longer match is still found.
       pattern.lastIndex = match.index + 1;

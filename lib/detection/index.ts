@@ -16,6 +16,11 @@ export interface TextBlock {
   readonly text: string;
   /** Emphasised stretches (italics, quotes, citations): local evidence that a name is a title. */
   readonly emphasis?: readonly Span[];
+  /**
+   * Stretches that are not words (footnote markers, read as spaces) and, with no length, places where
+   * a nested block or unread content stood: no name crosses one. Ascending.
+   */
+  readonly gaps?: readonly Span[];
 }
 
 export interface Mention {
@@ -51,7 +56,7 @@ export class PageDetector<K> {
     const previous = this.blocks.get(key);
     if (previous && sameBlock(previous.block, block)) return;
     if (previous) this.evidence.remove(previous.evidence);
-    const evidence = readBlockEvidence(block.text, matchBlock(block.text, block.emphasis));
+    const evidence = readBlockEvidence(block.text, matchBlock(block.text, block.emphasis, block.gaps));
     this.evidence.add(evidence);
     this.blocks.set(key, { block, evidence });
     if (evidence.candidates.length > 0) this.withCandidates.add(key);
@@ -90,10 +95,11 @@ export class PageDetector<K> {
 }
 
 function sameBlock(a: TextBlock, b: TextBlock): boolean {
-  if (a.text !== b.text) return false;
-  const ea = a.emphasis ?? [];
-  const eb = b.emphasis ?? [];
-  return ea.length === eb.length && ea.every((span, i) => span.start === eb[i]!.start && span.end === eb[i]!.end);
+  return a.text === b.text && sameSpans(a.emphasis ?? [], b.emphasis ?? []) && sameSpans(a.gaps ?? [], b.gaps ?? []);
+}
+
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  return a.length === b.length && a.every((span, i) => span.start === b[i]!.start && span.end === b[i]!.end);
 }
 
 /** One-shot detection over a page given as its blocks; used by the eval script and tests. */

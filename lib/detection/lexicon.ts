@@ -1,0 +1,142 @@
+import { DECOYS, ENTITY_IDS, ENTITY_NAMES, type EntityId, type SurfaceForm } from '../../data/entities';
+
+/**
+ * Every string the matcher looks for, built from `data/entities.ts`: our forms and the decoys that
+ * contain them, the one regular expression that finds them, and a cheaper test that can only say
+ * "maybe here". Built once at build time (`wxt.config.ts` defines `__HEAT_NOTES_LEXICON__`), since
+ * building it costs a page several milliseconds of cold code at every load; built here when absent
+ * (unit tests, the eval script).
+ */
+
+export type Lexeme =
+  | { readonly kind: 'form'; readonly entity: EntityId; readonly form: SurfaceForm }
+  | { readonly kind: 'decoy'; readonly competesWith: readonly EntityId[] };
+
+/** The lexicon as plain data: what the build writes into the content script. */
+export interface LexiconSource {
+  /** Lower-cased, whitespace-folded spellings (`normalizeForm`) and what each one is. */
+  readonly lexemes: ReadonlyArray<readonly [string, Lexeme]>;
+  /** The matcher's pattern (flags `gi`): every spelling, longest first, as whole words. */
+  readonly pattern: string;
+  /** The "maybe" test (no flags): one word of each spelling, name-cased, anywhere (see `maybeSource`). */
+  readonly maybe: string;
+}
+
+/** Name particles that stay lower case inside a capitalised name ("Robert de Niro", "deNiro"). */
+export const PARTICLES: ReadonlySet<string> = new Set(['de', 'of', 'the', 'and', 'international']);
+
+/** Lower-cased, whitespace-folded spelling: the lookup key for a matched string. */
+export function normalizeForm(text: string): string {
+  return text.replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function escapeForRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function buildLexiconSource(): LexiconSource {
+  const lexemes = new Map<string, Lexeme>();
+  for (const entity of ENTITY_IDS) {
+    for (const form of ENTITY_NAMES[entity].forms as readonly SurfaceForm[]) {
+      lexemes.set(normalizeForm(form.text), { kind: 'form', entity, form: { ...form } });
+    }
+  }
+  const forms = [...lexemes];
+  for (const decoy of DECOYS) {
+    const key = normalizeForm(decoy);
+    if (lexemes.has(key)) continue;
+    // A decoy competes with every entity whose form stands inside it as whole words.
+    const competesWith = forms
+      .filter(([formKey]) => ` ${key.replace(/[.,]/g, ' ')} `.includes(` ${formKey.replace(/[.,]/g, ' ')} `))
+      .map(([, lexeme]) => (lexeme.kind === 'form' ? lexeme.entity : undefined))
+      .filter((entity): entity is EntityId => entity !== undefined);
+    lexemes.set(key, { kind: 'decoy', competesWith: [...new Set(competesWith)] });
+  }
+  // Longest first: a JS alternation takes the first alternative that matches at a position, so
+  // "Michael Mann" wins over "Mann" and "Miami Heat" over "Heat".
+  const alternatives = [...lexemes.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((key) => escapeForRegExp(key).replace(/ /g, '\\s+'));
+  // Whole words only. The pattern's own boundaries are the cheap ASCII kind (`\b`, or an underscore
+  // for Markdown's "_Heat_"), which V8 checks several times faster than Unicode lookarounds (see
+  // BENCHMARKS.md); `matchBlock` then settles the rare hits exactly. A following apostrophe is fine,
+  // which is how possessives ("Pacino's") leave the name unchanged. An "s" stuck to the end is
+  // captured so that "De Niros thief" (an apostrophe lost on the way) can be judged.
+  const pattern = `(?:\\b|(?<=_))(?:${alternatives.join('|')})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`;
+  return { lexemes: [...lexemes], pattern, maybe: maybeSource([...lexemes.keys()]) };
+}
+
+/** The words of a spelling as name casing reads them (`hasNameCasing` splits on spaces and stops). */
+function wordsOf(key: string): string[] {
+  return key.split(/[\s.,]+/).filter((word) => /^\p{L}/u.test(word));
+}
+
+/** A word that name casing lets start with a small letter: a particle, or "de" before a capital ("deNiro"). */
+function mayStartSmall(word: string): boolean {
+  return PARTICLES.has(word) || (word.startsWith('de') && word.length > 2);
+}
+
+/**
+ * A test that finds, anywhere in a text, one word of every spelling the matcher could accept: in an
+ * accepted match every word that is not a particle starts with a capital, so one such word per
+ * spelling, with its capital and the rest in any case, is enough. It has no word boundaries, so it
+ * runs on `textContent`, which glues neighbouring blocks together ("…end.Heat…"): it may say "maybe"
+ * where nothing is, never "no" where something is. Words shared by many spellings are chosen first
+ * ("Niro" for every De Niro, "Mann" for every Mann), which keeps the test short.
+ */
+function maybeSource(keys: readonly string[]): string {
+  const sharedBy = new Map<string, number>();
+  for (const key of keys) for (const word of new Set(wordsOf(key))) sharedBy.set(word, (sharedBy.get(word) ?? 0) + 1);
+  const chosen = new Set<string>();
+  for (const key of keys) {
+    const words = wordsOf(key).filter((word) => !PARTICLES.has(word));
+    // A spelling made of particles alone would need them all; there is none, and the test says so.
+    if (words.length === 0) throw new Error(`"${key}" has no word a name must capitalise`);
+    words.sort((a, b) => sharedBy.get(b)! - sharedBy.get(a)! || b.length - a.length || a.localeCompare(b));
+    chosen.add(words[0]!);
+  }
+  const caseless = (char: string) => {
+    const upper = char.toUpperCase();
+    const lower = char.toLowerCase();
+    return upper === lower ? escapeForRegExp(char) : `[${upper}${lower}]`;
+  };
+  const wordPattern = (word: string) => {
+    const first = mayStartSmall(word) ? caseless(word[0]!) : escapeForRegExp(word[0]!.toUpperCase());
+    return first + [...word.slice(1)].map(caseless).join('');
+  };
+  return [...chosen].sort().map(wordPattern).join('|');
+}
+
+declare const __HEAT_NOTES_LEXICON__: LexiconSource | undefined;
+
+let source: LexiconSource | undefined;
+const lexiconSource = (): LexiconSource =>
+  (source ??= typeof __HEAT_NOTES_LEXICON__ === 'object' ? __HEAT_NOTES_LEXICON__ : buildLexiconSource());
+
+export interface Lexicon {
+  readonly lexemes: ReadonlyMap<string, Lexeme>;
+  /** Global: callers set `lastIndex`. */
+  readonly pattern: RegExp;
+}
+
+let lexicon: Lexicon | undefined;
+
+/** The lexicon, made once per page. */
+export function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const { lexemes, pattern } = lexiconSource();
+  lexicon = { lexemes: new Map(lexemes), pattern: new RegExp(pattern, 'gi') };
+  return lexicon;
+}
+
+let maybe: RegExp | undefined;
+
+/**
+ * Whether `text` may hold a name or a decoy the matcher would accept: false means it holds none.
+ * Used on `textContent` before anything is read, so a page without our names compiles only this
+ * small expression, never the matcher's.
+ */
+export function mayHoldNames(text: string): boolean {
+  maybe ??= new RegExp(lexiconSource().maybe);
+  return maybe.test(text);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { buildLexiconSource, mayHoldNames } from '../../lib/detection/lexicon';
+import { detectMentions } from '../../lib/detection/index';
+
+/** Every spelling the matcher knows, as a page may write it: as listed, in capitals, name-cased. */
+function renderings(key: string): string[] {
+  const titled = key.replace(/\p{L}+/gu, (word) => (['de', 'of', 'the', 'and'].includes(word) ? word : word[0]!.toUpperCase() + word.slice(1)));
+  return [titled, key.toUpperCase(), titled.replace(/ /g, '\n  ')];
+}
+
+describe('the native "maybe" test', () => {
+  const { lexemes } = buildLexiconSource();
+
+  it('says maybe for every name and decoy the matcher accepts, glued to other text or not', () => {
+    for (const [key] of lexemes) {
+      for (const text of renderings(key)) {
+        expect(mayHoldNames(`end of a paragraph.${text}`), text).toBe(true);
+      }
+    }
+  });
+
+  it('says no for ordinary lower-case words that share letters with our names', () => {
+    expect(mayHoldNames('the heat of the day, a town square, a dark knight, manners, a hanna-style cut')).toBe(false);
+    expect(mayHoldNames('portmanteau, wheat, downtown, judder, studio lighting')).toBe(false);
+  });
+
+  it('lets "deNiro" through, which name casing accepts', () => {
+    expect(mayHoldNames('robert deNiro')).toBe(true);
+    expect(detectMentions([{ text: 'A still of Robert deNiro on set.' }])[0]!.map((m) => m.entity)).toEqual(['robert-de-niro']);
+  });
+
+  it('stays small: one word per spelling, shared words once', () => {
+    const words = buildLexiconSource().maybe.split('|');
+    expect(words.length).toBeLessThan(lexemes.length / 2);
+    expect(new Set(words).size).toBe(words.length);
+  });
+});

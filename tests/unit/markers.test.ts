@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { detectMentions, type TextBlock } from '../../lib/detection/index';
+
+/** Footnote markers and block boundaries, as the page reader hands them over: gaps in a block's text. */
+function found(block: TextBlock): string[] {
+  return detectMentions([block])[0]!.map((m) => `${m.entity}:${m.text}@${m.start}`);
+}
+
+const marker = (text: string, mark: string) => ({ start: text.indexOf(mark), end: text.indexOf(mark) + mark.length });
+
+describe('footnote markers glued to a name', () => {
+  it('finds the names before them, as if the marker were a space', () => {
+    const text = 'Directed by Michael Mann3, with Al Pacino4 and Robert De Niro5.';
+    const gaps = ['3', '4', '5'].map((mark) => marker(text, mark));
+    expect(found({ text })).toEqual([]);
+    expect(found({ text, gaps })).toEqual([
+      'michael-mann:Michael Mann@12',
+      'al-pacino:Al Pacino@32',
+      'robert-de-niro:Robert De Niro@47',
+    ]);
+  });
+
+  it('lets a decoy win through a marker: "The Dark Knight Returns" is the comic', () => {
+    const text = 'Frank Miller’s The Dark Knight Returns5 shaped the film.';
+    expect(found({ text, gaps: [marker(text, '5')] })).toEqual([]);
+  });
+
+  it('reads "(1995)" after a marker as the year, and a marker is no race number', () => {
+    const year = 'We watched Heat[2] (1995) again.';
+    expect(found({ text: year, gaps: [marker(year, '[2]')] })).toEqual(['heat:Heat@11']);
+    const race = 'Al Pacino loved Heat6 and the film cast.';
+    expect(found({ text: race, gaps: [marker(race, '6')] })).toContain('heat:Heat@16');
+  });
+
+  it('never finds a name across a marker or a place where a block stood', () => {
+    const text = 'Al Pa3cino and Val Kilmer';
+    expect(found({ text, gaps: [marker(text, '3')] })).toEqual(['val-kilmer:Val Kilmer@15']);
+    expect(found({ text: 'Val Kilmer', gaps: [{ start: 7, end: 7 }] })).toEqual([]);
+    expect(found({ text: 'Val Kilmer', gaps: [{ start: 10, end: 10 }] })).toEqual(['val-kilmer:Val Kilmer@0']);
+  });
+});
