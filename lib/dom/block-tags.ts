@@ -32,6 +32,9 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
 /** Elements that mark a title or a quotation: evidence that a name inside them is a work's title. */
 export const EMPHASIS_TAGS: ReadonlySet<string> = new Set(['i', 'em', 'cite', 'q']);
 
+/** Footnote and reference markers ("Mann³", "Heat[4]"): not words of the text around them. */
+export const MARKER_TAGS: ReadonlySet<string> = new Set(['sup', 'sub']);
+
 /**
  * Built-in elements that may host a shadow root (DOM standard, `attachShadow`); any other element that
  * can is a custom element, whose name has a hyphen.
@@ -46,6 +49,7 @@ export const TAG_SKIP = 1;
 export const TAG_BLOCK = 2;
 export const TAG_EMPHASIS = 4;
 export const TAG_HOST = 8;
+export const TAG_MARKER = 16;
 /** Known to the walk but none of the above: no lookup of a shadow root. */
 const TAG_PLAIN = 0;
 
@@ -58,8 +62,9 @@ export const TAG_KINDS: ReadonlyMap<string, number> = (() => {
   mark(BLOCK_TAGS, TAG_BLOCK);
   mark(EMPHASIS_TAGS, TAG_EMPHASIS);
   mark(SHADOW_HOST_TAGS, TAG_HOST);
+  mark(MARKER_TAGS, TAG_MARKER);
   // Common inline and table elements that can host no shadow root.
-  const plain = ['a', 'b', 'strong', 'small', 'sub', 'sup', 'abbr', 'time', 'mark', 'img', 'br', 'wbr', 'u', 's', 'label'];
+  const plain = ['a', 'b', 'strong', 'small', 'abbr', 'time', 'mark', 'img', 'br', 'wbr', 'u', 's', 'label'];
   mark(new Set(plain), TAG_PLAIN);
   return kinds;
 })();

@@ -1,4 +1,5 @@
 import { PageDetector, type Mention } from '../detection';
+import { mayHoldNames } from '../detection/lexicon';
 import type { MentionReport, MentionsResponse } from '../messages';
 import { BLOCK_TAGS, isSkippedElement } from './block-tags';
 import { compareComposedOrder } from './document-order';
@@ -8,8 +9,8 @@ import { mentionAtPoint, type MentionHit } from './hit-test';
 import { MentionIndex, type PlacedMention } from './mention-index';
 import { rangeInBlock } from './mention-ranges';
 import {
+  currentBlockNodes,
   orderAt,
-  readBlockNodes,
   readBlocks,
   ReadSequence,
   type BlockKey,
@@ -17,6 +18,7 @@ import {
   type ReadOptions,
 } from './page-text';
 import { PageWatcher, type MutationBatch } from './page-watcher';
+import { openShadowRootsAt, openShadowRootsIn } from './shadow-roots';
 import { SliceClock, Superseded } from './time-slicer';
 
 /**
@@ -40,6 +42,11 @@ export interface PageScannerOptions {
    * of them when absent. `reselect()` applies it again when what it depends on changed.
    */
   readonly select?: (ordered: readonly PlacedMention[]) => readonly PlacedMention[];
+  /**
+   * Read every block, instead of only those whose `textContent` may hold a name. The full walk the
+   * equivalence tests compare the real scan with; never set in the extension.
+   */
+  readonly readEverything?: boolean;
 }
 
 interface PlacedBlock {
@@ -61,9 +68,9 @@ class PageText {
   setBlock(block: BlockText): void {
     this.#forgetCounts(block.key);
     this.blocks.set(block.key, block);
-    this.textNodes += block.nodeCount;
+    this.textNodes += block.nodes.nodes.length;
     this.chars += block.text.length;
-    if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis });
+    if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
     else this.detector.delete(block.key);
   }
 
@@ -76,7 +83,7 @@ class PageText {
   #forgetCounts(key: BlockKey): void {
     const old = this.blocks.get(key);
     if (!old) return;
-    this.textNodes -= old.nodeCount;
+    this.textNodes -= old.nodes.nodes.length;
     this.chars -= old.text.length;
   }
 }
@@ -338,23 +345,31 @@ export class PageScanner {
   }
 
   /**
-   * Reads `root` (and the open shadow roots met there) into `text`. A numbered walk (`sequence`) numbers
-   * each shadow root's walk with a sequence of its own, as it is walked apart from its host's tree.
+   * Reads `root` (and the open shadow roots inside it) into `text`, only where names may be (unless
+   * `readEverything`). A numbered walk (`sequence`) numbers each shadow root's walk with a sequence of
+   * its own, as it is walked apart from its host's tree.
    */
   async #read(text: PageText, root: Node, options: RootOptions, damage: Damage, clock: SliceClock): Promise<void> {
     const roots: Array<{ root: Node; options: RootOptions }> = [{ root, options }];
     const numbered = options.sequence !== undefined;
-    const onShadowRoot = (shadowRoot: ShadowRoot) => {
-      if (text.shadowRoots.has(shadowRoot)) return;
-      text.shadowRoots.add(shadowRoot);
-      this.#watcher.observe(shadowRoot);
-      const sequence = numbered ? new ReadSequence() : undefined;
-      roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
-    };
     const onDisturbed = (anchor: Node) => damage.disturbed.push(anchor);
     const onBlock = (block: BlockText) => text.setBlock(block);
+    const onSkipped = (key: BlockKey) => text.deleteBlock(key);
+    const test = this.#options.readEverything ? undefined : mayHoldNames;
     for (let next = roots.shift(); next; next = roots.shift()) {
-      const reading = readBlocks(next.root, { ...next.options, onBlock, onShadowRoot, onDisturbed });
+      // Shadow roots hold text that the light tree's `textContent` does not: looked for everywhere.
+      const shadows =
+        next.root.nodeType === Node.ELEMENT_NODE && next.root !== next.options.base
+          ? openShadowRootsAt(next.root as Element)
+          : openShadowRootsIn(next.root as Element | ShadowRoot);
+      for (const shadowRoot of shadows) {
+        if (text.shadowRoots.has(shadowRoot)) continue;
+        text.shadowRoots.add(shadowRoot);
+        this.#watcher.observe(shadowRoot);
+        const sequence = numbered ? new ReadSequence() : undefined;
+        roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
+      }
+      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onDisturbed, mayHoldNames: test });
       while (!reading.next().done) {
         if (clock.sliceIsOver) await clock.yield();
       }
@@ -504,11 +519,11 @@ function isShadowRootNode(node: Node): node is ShadowRoot {
 }
 
 /**
- * Ranges for a block's mentions, over its text nodes read again now (the scan keeps no node lists).
- * None when its text changed since it was read: the change is on its way as a mutation record.
+ * Ranges for a block's mentions, over the text nodes it was read from. None when its text changed
+ * since it was read: the change is on its way as a mutation record.
  */
 function placeMentions(key: BlockKey, block: BlockText, mentions: readonly Mention[]): PlacedMention[] {
-  const nodes = readBlockNodes(block);
+  const nodes = currentBlockNodes(block);
   if (!nodes) return [];
   const placed: PlacedMention[] = [];
   for (const mention of mentions) {

@@ -1,11 +1,17 @@
 import type { Span } from '../detection';
 import { lastAtOrBefore } from './block-offsets';
-import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_SKIP, isSkippedElement } from './block-tags';
+import { TAG_BLOCK, TAG_EMPHASIS, TAG_KINDS, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 
 /**
- * Reading a part of the page into blocks of text (CONTRACT.md: a block's text is its own text nodes
- * joined in tree order; text inside a nested block belongs to the nested block). Reads only: never
- * writes to the page.
+ * Reading a part of the page into blocks of text (docs/contract.md: a block's text is its own text
+ * nodes joined in tree order; text inside a nested block belongs to the nested block). Reads only:
+ * never writes to the page.
+ *
+ * Most pages hold none of our names, so a walk may be given a native test (`mayHoldNames`, on
+ * `textContent`) that every block must pass before its text nodes are visited: a block that cannot
+ * hold a name is stepped over whole, and so is a root. Names never cross a nested block or unread
+ * content (a zero-length gap stands there), so a name in a block's text is always whole in the
+ * `textContent` of the block and of every ancestor: the test can say "maybe" wrongly, never "no".
  */
 
 /** What identifies a block: its element, or a shadow root for text in no block inside that root. */
@@ -44,17 +50,19 @@ export interface BlockText {
   readonly text: string;
   /** Stretches inside `i`, `em`, `cite`, `q`, in block offsets, merged where they touch. */
   readonly emphasis: readonly Span[];
-  /** How many text nodes the text was read from. */
-  readonly nodeCount: number;
+  /**
+   * What is not words in the text, ascending: markers (`sup`, `sub`, footnote links: "Mann³"), and,
+   * with no length, each place where a nested block or unread content (a script, a form field, code)
+   * stood. No name crosses one (`matchBlock`).
+   */
+  readonly gaps: readonly Span[];
+  /** The text nodes it was read from, with where each starts in `text`. */
+  readonly nodes: BlockNodes;
   /** Its place in the walk that read it, or undefined when the walk was not numbered. */
   readonly order: BlockOrder | undefined;
 }
 
-/**
- * A block's text nodes. Kept by no one: most blocks never hold a mention, and a list of every text
- * node of the page costs a wrapper per node for as long as it is kept. `readBlockNodes` reads them again
- * for the few blocks that need ranges.
- */
+/** A block's text nodes. */
 export interface BlockNodes {
   /** The block's text nodes in tree order… */
   readonly nodes: readonly Text[];
@@ -75,8 +83,13 @@ export interface ReadOptions {
   readonly onBlock: (block: BlockText) => void;
   /** Numbers the blocks' text in walk order (`BlockText.order`). */
   readonly sequence?: ReadSequence;
-  /** Called for each open shadow root met on the way; its text is not part of this walk. */
-  readonly onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * A native test of a block's `textContent` (and the root's): a block it rejects is stepped over
+   * unread and handed to `onSkipped`. Every block is read when absent.
+   */
+  readonly mayHoldNames?: (text: string) => boolean;
+  /** Receives each block stepped over by `mayHoldNames` (whatever was read of it before is stale). */
+  readonly onSkipped?: (key: BlockKey) => void;
   /**
    * Called when the walk finds that the node it stopped at was removed from the page while it was
    * paused: the walk goes on after `anchor` (the nearest ancestor still in place), whose subtree the
@@ -94,6 +107,16 @@ const NODES_PER_PAUSE = 256;
 const TEXT_NODE = 3; // Node.TEXT_NODE, without a global lookup per node
 const ENTERED_BLOCK = 1;
 const ENTERED_EMPHASIS = 2;
+const ENTERED_MARKER = 4;
+
+/** A footnote link's text: "3", "[12]", "(a)", "*", "†". */
+const FOOTNOTE_TEXT = /^\s*[[(]?\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*[\])]?\s*$/u;
+
+/** A link to a note on the same page whose text is only a note's number or sign. */
+function isFootnoteLink(element: Element): boolean {
+  if (element.getAttribute('role') === 'doc-noteref') return true;
+  return element.getAttribute('href')?.startsWith('#') === true && FOOTNOTE_TEXT.test(element.textContent ?? '');
+}
 
 /** The editable elements under `root` (their subtrees are never read), or undefined for none. */
 function editableRoots(root: Node): Set<Element> | undefined {
@@ -108,8 +131,10 @@ function editableRoots(root: Node): Set<Element> | undefined {
 class OpenBlock {
   readonly parts: string[] = [];
   readonly emphasis: Span[] = [];
+  readonly gaps: Span[] = [];
+  readonly nodes: Text[] = [];
+  readonly starts: number[] = [];
   length = 0;
-  nodeCount = 0;
   /** The numbers of the first stretch and of the one being read (see `ReadSequence`)… */
   #first = -1;
   #number = -1;
@@ -119,11 +144,16 @@ class OpenBlock {
   constructor(
     readonly key: BlockKey,
     readonly sequence: ReadSequence | undefined,
-    /** Only for `readBlockNodes`. */
-    readonly nodes?: { nodes: Text[]; starts: number[] },
   ) {}
 
-  append(node: Text, emphasised: boolean): void {
+  /** A nested block or unread content stands here: no name crosses this place. */
+  gap(): void {
+    const last = this.gaps[this.gaps.length - 1];
+    if (last && last.end === this.length) return;
+    this.gaps.push({ start: this.length, end: this.length });
+  }
+
+  append(node: Text, emphasised: boolean, marker: boolean): void {
     const data = node.data;
     const start = this.length;
     const sequence = this.sequence;
@@ -138,14 +168,17 @@ class OpenBlock {
         this.#later.starts.push(start);
       }
     }
-    if (this.nodes) {
-      this.nodes.nodes.push(node);
-      this.nodes.starts.push(start);
-    }
-    this.nodeCount++;
+    this.nodes.push(node);
+    this.starts.push(start);
     this.parts.push(data);
     this.length += data.length;
-    if (!emphasised || data.length === 0) return;
+    if (data.length === 0) return;
+    if (marker) {
+      const last = this.gaps[this.gaps.length - 1];
+      if (last && last.end === start) last.end = this.length;
+      else this.gaps.push({ start, end: this.length });
+    }
+    if (!emphasised) return;
     const last = this.emphasis[this.emphasis.length - 1];
     if (last && last.end === start) last.end = this.length;
     else this.emphasis.push({ start, end: this.length });
@@ -155,7 +188,8 @@ class OpenBlock {
     const order =
       this.sequence && this.#first >= 0 ? { sequence: this.sequence, first: this.#first, later: this.#later } : undefined;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    return { key: this.key, text, emphasis: this.emphasis, nodeCount: this.nodeCount, order };
+    const nodes = { nodes: this.nodes, starts: this.starts };
+    return { key: this.key, text, emphasis: this.emphasis, gaps: this.gaps, nodes, order };
   }
 }
 
@@ -171,39 +205,46 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
 }
 
 /**
- * A block's text nodes as they are now, or undefined when its text is no longer what was read (the
- * page changed it; the change is on its way to the scanner as a mutation record).
+ * A block's text nodes, or undefined when its text is no longer what was read (the page changed it;
+ * the change is on its way to the scanner as a mutation record).
  */
-export function readBlockNodes(block: BlockText): BlockNodes | undefined {
-  const nodes = { nodes: [] as Text[], starts: [] as number[] };
-  let text: string | undefined;
-  const reading = walk(block.key, { base: block.key, nested: false, onBlock: (read) => (text = read.text) }, nodes);
-  while (!reading.next().done) {
-    // no pause: one block's own text
+export function currentBlockNodes(block: BlockText): BlockNodes | undefined {
+  const { nodes, starts } = block.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const end = i + 1 < nodes.length ? starts[i + 1]! : block.text.length;
+    if (!node.isConnected || node.data.length !== end - starts[i]! || !block.text.startsWith(node.data, starts[i])) return undefined;
   }
-  return text === block.text ? nodes : undefined;
+  return block.nodes;
 }
 
-function* walk(
-  root: Node,
-  options: ReadOptions,
-  keepNodes?: { nodes: Text[]; starts: number[] },
-): Generator<typeof PAUSE, void, void> {
+function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {
+  const { sequence, onBlock, nested, mayHoldNames, onSkipped } = options;
+  // An element root is entered like any other element (a subtree added to the page may be a block,
+  // tested as it is entered); a root that is the base block is already open.
+  const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
+  // Any other root that cannot hold a name costs one native read of its text and nothing more.
+  const rootIsBlock = rootElement !== null && (TAG_KINDS.get(rootElement.localName) ?? 0) & TAG_BLOCK;
+  if (mayHoldNames && !rootIsBlock && !mayHoldNames(root.textContent ?? '')) {
+    if (options.base) onSkipped?.(options.base);
+    return;
+  }
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  const { sequence, onBlock, onShadowRoot, nested } = options;
-  const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base, sequence, keepNodes)] : [];
+  const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base, sequence)] : [];
   /** Elements entered and not yet left, root excluded, with what entering each did (`ENTERED_*`). */
   const path: Element[] = [];
   const pathFlags: number[] = [];
   // Editable regions, found with one query rather than an attribute read per element.
   const editable = editableRoots(root);
   let emphasisDepth = 0;
+  let markerDepth = 0;
   let sincePause = 0;
 
   /** Leaves an element entered with `flags`, handing over the block it closes, if it opened one. */
   const leave = (flags: number, deliver: boolean): void => {
     if (flags & ENTERED_EMPHASIS) emphasisDepth--;
+    if (flags & ENTERED_MARKER) markerDepth--;
     if (flags & ENTERED_BLOCK) {
       const closed = blocks.pop()!;
       if (deliver) onBlock(closed.close());
@@ -214,31 +255,36 @@ function* walk(
   const enter = (element: Element): number => {
     const name = element.localName;
     const kind = TAG_KINDS.get(name);
-    if (editable !== undefined && editable.has(element)) return -1;
+    if (kind === undefined) return editable !== undefined && editable.has(element) ? skip() : 0;
+    if (kind & TAG_SKIP || (editable !== undefined && editable.has(element))) return skip();
     let flags = 0;
-    if (kind !== undefined) {
-      if (kind & TAG_SKIP) return -1;
-      if (kind & TAG_BLOCK) {
-        if (!nested) return -1;
-        blocks.push(new OpenBlock(element, sequence));
-        flags |= ENTERED_BLOCK;
+    if (kind & TAG_BLOCK) {
+      // The outer block's text stops here and goes on after this one, whether it is read or not.
+      blocks[blocks.length - 1]?.gap();
+      if (!nested) return -1;
+      if (mayHoldNames && !mayHoldNames(element.textContent ?? '')) {
+        onSkipped?.(element);
+        return -1;
       }
-      if (kind & TAG_EMPHASIS) {
-        emphasisDepth++;
-        flags |= ENTERED_EMPHASIS;
-      }
+      blocks.push(new OpenBlock(element, sequence));
+      flags |= ENTERED_BLOCK;
     }
-    // Only some elements can host a shadow root: the getter is skipped for links, emphasis, lists…
-    if (onShadowRoot && (kind === undefined ? name.includes('-') : kind & TAG_HOST)) {
-      const shadow = element.shadowRoot;
-      if (shadow) onShadowRoot(shadow);
+    if (kind & TAG_EMPHASIS) {
+      emphasisDepth++;
+      flags |= ENTERED_EMPHASIS;
+    }
+    if (kind & TAG_MARKER || (name === 'a' && isFootnoteLink(element))) {
+      markerDepth++;
+      flags |= ENTERED_MARKER;
     }
     return flags;
   };
+  /** Unread content stands here: no name crosses it. */
+  const skip = (): number => {
+    blocks[blocks.length - 1]?.gap();
+    return -1;
+  };
 
-  // An element root is entered like any other element (a subtree added to the page may be a block);
-  // a root that is the base block is already open.
-  const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
   const rootFlags = rootElement ? enter(rootElement) : 0;
   if (rootFlags < 0) return;
 
@@ -274,7 +320,7 @@ function* walk(
 
     if (!stepOver) {
       if (node.nodeType === TEXT_NODE) {
-        blocks[blocks.length - 1]?.append(node as Text, emphasisDepth > 0);
+        blocks[blocks.length - 1]?.append(node as Text, emphasisDepth > 0, markerDepth > 0);
       } else {
         const flags = enter(node as Element); // the walker shows only elements and text
         if (flags >= 0) {

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAUSE, readBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
+import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
+import { openShadowRootsIn } from '../../lib/dom/shadow-roots';
+import { mayHoldNames } from '../../lib/detection/lexicon';
 import { compareComposedOrder } from '../../lib/dom/document-order';
 
 function read(root: Node, options: Partial<ReadOptions> = {}): BlockText[] {
@@ -29,18 +31,29 @@ describe('readBlocks', () => {
     const blocks = read(page('<p id="p">In <i>Heat</i> (1995), <a href="#">Al</a> Pacino plays Vincent Hanna.</p>'));
     expect(textOf(blocks, 'p')).toBe('In Heat (1995), Al Pacino plays Vincent Hanna.');
     const p = blocks.find((b) => (b.key as Element).id === 'p')!;
-    expect(p.nodeCount).toBe(5);
-    const nodes = readBlockNodes(p)!;
+    const nodes = currentBlockNodes(p)!;
     expect(nodes.nodes.map((node) => node.data)).toEqual(['In ', 'Heat', ' (1995), ', 'Al', ' Pacino plays Vincent Hanna.']);
     expect(nodes.starts).toEqual([0, 3, 7, 16, 18]);
   });
 
-  it('reads a block’s nodes again only while its text is what was read', () => {
+  it('gives a block’s nodes only while its text is what was read', () => {
     const blocks = read(page('<div id="d">Outer <b>bold</b><p>nested</p> tail</div>'));
     const d = blocks.find((b) => (b.key as Element).id === 'd')!;
-    expect(readBlockNodes(d)!.nodes.map((node) => node.data)).toEqual(['Outer ', 'bold', ' tail']);
-    d.key.querySelector('b')!.textContent = 'changed';
-    expect(readBlockNodes(d)).toBeUndefined();
+    expect(currentBlockNodes(d)!.nodes.map((node) => node.data)).toEqual(['Outer ', 'bold', ' tail']);
+    (d.key as Element).querySelector('b')!.firstChild!.textContent = 'blod';
+    expect(currentBlockNodes(d)).toBeUndefined();
+    (d.key as Element).querySelector('b')!.textContent = 'bold';
+    expect(currentBlockNodes(d), 'a replaced node is not the node read').toBeUndefined();
+  });
+
+  it('marks where a nested block or unread content stands, and footnote markers, as gaps', () => {
+    const blocks = read(
+      page('<div id="d">Al Pa<p>x</p>cino, Val <code>k</code>Kilmer, Mann<sup>3</sup> and Heat<a href="#fn2">[2]</a> (1995)<a href="#top">Back to top</a></div>'),
+    );
+    const d = blocks.find((b) => (b.key as Element).id === 'd')!;
+    expect(d.text).toBe('Al Pacino, Val Kilmer, Mann3 and Heat[2] (1995)Back to top');
+    const shown = d.gaps.map(({ start, end }) => (start === end ? `|${start}` : d.text.slice(start, end)));
+    expect(shown).toEqual(['|5', `|${'Al Pacino, Val '.length}`, '3', '[2]']);
   });
 
   it('numbers stretches of text in walk order, an outer block resuming after a nested one', () => {
@@ -94,13 +107,14 @@ describe('readBlocks', () => {
     expect(blocks.map((b) => b.text).sort()).toEqual(['block', 'in ']);
   });
 
-  it('reports open shadow roots it passes', () => {
-    const body = page('<p>Light <span id="host"></span></p>');
+  it('leaves shadow roots to openShadowRootsIn, which finds open ones outside unread content', () => {
+    const body = page('<p>Light <span id="host"></span></p><pre><span id="in-code"></span></pre><my-widget id="widget"></my-widget>');
     const shadow = body.querySelector('#host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Shadow text</p>';
-    const found: ShadowRoot[] = [];
-    const blocks = read(body, { onShadowRoot: (root) => found.push(root) });
-    expect(found).toEqual([shadow]);
+    body.querySelector('#in-code')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Code</p>';
+    const widget = body.querySelector('#widget')!.attachShadow({ mode: 'open' });
+    const blocks = read(body);
+    expect(openShadowRootsIn(body)).toEqual([shadow, widget]);
     expect(blocks.some((b) => b.text.includes('Shadow'))).toBe(false);
     const inner = read(shadow, { base: shadow });
     expect(inner.map((b) => b.text)).toContain('Shadow text');
@@ -111,6 +125,36 @@ describe('readBlocks', () => {
     let pauses = 0;
     for (const item of readBlocks(body, { base: body, nested: true, onBlock: () => undefined })) if (item === PAUSE) pauses++;
     expect(pauses).toBeGreaterThan(5);
+  });
+});
+
+describe('readBlocks with a native test first (mayHoldNames)', () => {
+  const readOnlyNames = (root: Node, options: Partial<ReadOptions> = {}) => {
+    const skipped: Element[] = [];
+    const blocks = read(root, { mayHoldNames, onSkipped: (key) => skipped.push(key as Element), ...options });
+    return { blocks, skipped };
+  };
+
+  it('reads nothing of a page where no name can be, and says so for the root', () => {
+    const body = page('<p>Nothing here but the heat of a summer day.</p><div><p>And a town square.</p></div>');
+    const { blocks, skipped } = readOnlyNames(body);
+    expect(blocks).toEqual([]);
+    expect(skipped).toEqual([body]);
+  });
+
+  it('reads only the blocks that may hold a name, and the blocks around them', () => {
+    const body = page('<div id="d"><p id="a">A quiet road.</p><p id="b">Al <b>Pa</b>cino drives.</p><p id="c">Heather waves.</p></div>');
+    const { blocks, skipped } = readOnlyNames(body);
+    expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'b', 'c', 'd']);
+    expect(skipped.map((element) => element.id)).toEqual(['a']);
+    expect(textOf(blocks, 'b')).toBe('Al Pacino drives.');
+  });
+
+  it('gives a read block the same text and gaps as the full walk', () => {
+    const html = '<div id="d">Heat <p>a road</p>(1995) by Michael Mann<sup>2</sup>, <code>x</code> and more</div>';
+    const full = read(page(html)).find((b) => (b.key as Element).id === 'd')!;
+    const pruned = readOnlyNames(page(html)).blocks.find((b) => (b.key as Element).id === 'd')!;
+    expect([pruned.text, pruned.gaps]).toEqual([full.text, full.gaps]);
   });
 });
 
