@@ -18,8 +18,14 @@ export interface MentionReport {
 export interface ScanStats {
   /** All main-thread time the scan spent, summed over its slices. */
   scanMs: number;
+  /** Text nodes read: only blocks that may hold a name are read. */
   textNodes: number;
+  /** Characters of the blocks read. */
   chars: number;
+  /** From the content script's start until it listens for messages (beyond the contract). */
+  startupMs?: number;
+  /** From the content script's start until the page's marks were first painted (beyond the contract). */
+  markedAfterMs?: number;
 }
 
 export interface MentionsResponse {

@@ -132,11 +132,21 @@ export function getLexicon(): Lexicon {
 let maybe: RegExp | undefined;
 
 /**
- * Whether `text` may hold a name or a decoy the matcher would accept: false means it holds none.
- * Used on `textContent` before anything is read, so a page without our names compiles only this
- * small expression, never the matcher's.
+ * How many places in `text` may hold a name or a decoy the matcher would accept: 0 means it holds
+ * none. Used on `textContent` before anything is read, so a page without our names compiles only
+ * this small expression, never the matcher's.
  */
+export function countMaybeNames(text: string): number {
+  maybe ??= new RegExp(lexiconSource().maybe, 'g');
+  maybe.lastIndex = 0;
+  let count = 0;
+  while (maybe.test(text)) count++;
+  return count;
+}
+
+/** Whether `text` may hold a name or a decoy the matcher would accept: false means it holds none. */
 export function mayHoldNames(text: string): boolean {
-  maybe ??= new RegExp(lexiconSource().maybe);
+  maybe ??= new RegExp(lexiconSource().maybe, 'g');
+  maybe.lastIndex = 0;
   return maybe.test(text);
 }

@@ -1,5 +1,5 @@
 import { PageDetector, type Mention } from '../detection';
-import { mayHoldNames } from '../detection/lexicon';
+import { countMaybeNames } from '../detection/lexicon';
 import type { MentionReport, MentionsResponse } from '../messages';
 import { BLOCK_TAGS, isSkippedElement } from './block-tags';
 import { compareComposedOrder } from './document-order';
@@ -18,7 +18,7 @@ import {
   type ReadOptions,
 } from './page-text';
 import { PageWatcher, type MutationBatch } from './page-watcher';
-import { openShadowRootsAt, openShadowRootsIn } from './shadow-roots';
+import { customElementShadowRoots } from './shadow-roots';
 import { SliceClock, Superseded } from './time-slicer';
 
 /**
@@ -355,21 +355,19 @@ export class PageScanner {
     const onDisturbed = (anchor: Node) => damage.disturbed.push(anchor);
     const onBlock = (block: BlockText) => text.setBlock(block);
     const onSkipped = (key: BlockKey) => text.deleteBlock(key);
-    const test = this.#options.readEverything ? undefined : mayHoldNames;
+    const onShadowRoot = (shadowRoot: ShadowRoot) => {
+      if (text.shadowRoots.has(shadowRoot)) return;
+      text.shadowRoots.add(shadowRoot);
+      this.#watcher.observe(shadowRoot);
+      const sequence = numbered ? new ReadSequence() : undefined;
+      roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
+    };
+    const maybeNames = this.#options.readEverything ? undefined : countMaybeNames;
     for (let next = roots.shift(); next; next = roots.shift()) {
-      // Shadow roots hold text that the light tree's `textContent` does not: looked for everywhere.
-      const shadows =
-        next.root.nodeType === Node.ELEMENT_NODE && next.root !== next.options.base
-          ? openShadowRootsAt(next.root as Element)
-          : openShadowRootsIn(next.root as Element | ShadowRoot);
-      for (const shadowRoot of shadows) {
-        if (text.shadowRoots.has(shadowRoot)) continue;
-        text.shadowRoots.add(shadowRoot);
-        this.#watcher.observe(shadowRoot);
-        const sequence = numbered ? new ReadSequence() : undefined;
-        roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
-      }
-      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onDisturbed, mayHoldNames: test });
+      // Custom elements' shadow roots hold text the light tree's `textContent` does not: looked for
+      // everywhere (a re-read block's own, too, though its nested blocks' are known already).
+      for (const shadowRoot of customElementShadowRoots(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
+      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames });
       while (!reading.next().done) {
         if (clock.sliceIsOver) await clock.yield();
       }

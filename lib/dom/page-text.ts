@@ -1,17 +1,23 @@
 import type { Span } from '../detection';
 import { lastAtOrBefore } from './block-offsets';
-import { TAG_BLOCK, TAG_EMPHASIS, TAG_KINDS, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
+import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 
 /**
  * Reading a part of the page into blocks of text (docs/contract.md: a block's text is its own text
  * nodes joined in tree order; text inside a nested block belongs to the nested block). Reads only:
  * never writes to the page.
  *
- * Most pages hold none of our names, so a walk may be given a native test (`mayHoldNames`, on
- * `textContent`) that every block must pass before its text nodes are visited: a block that cannot
- * hold a name is stepped over whole, and so is a root. Names never cross a nested block or unread
- * content (a zero-length gap stands there), so a name in a block's text is always whole in the
- * `textContent` of the block and of every ancestor: the test can say "maybe" wrongly, never "no".
+ * Most pages hold none of our names, so a walk may be given a native test (`countMaybeNames`, on
+ * `textContent`): a root or a block that cannot hold a name is stepped over whole, its text nodes never
+ * visited. Names never cross a nested block or unread content (a zero-length gap stands there), so a
+ * name in a block's text is always whole in the `textContent` of the block and of every ancestor: the
+ * test can say "maybe" wrongly, never "no".
+ *
+ * Testing a block costs a native read of all its text, so a walk tests nested blocks only where that
+ * can spare reading most of them: where the places that may hold a name, as counted in the nearest
+ * tested ancestor, are fewer than half the elements beside the block. A wrapper of one big column
+ * is entered untested; the many sections inside it are tested; a page dense with names is read
+ * without tests below its root.
  */
 
 /** What identifies a block: its element, or a shadow root for text in no block inside that root. */
@@ -84,12 +90,19 @@ export interface ReadOptions {
   /** Numbers the blocks' text in walk order (`BlockText.order`). */
   readonly sequence?: ReadSequence;
   /**
-   * A native test of a block's `textContent` (and the root's): a block it rejects is stepped over
-   * unread and handed to `onSkipped`. Every block is read when absent.
+   * A native test of a root's or a block's `textContent`: how many places in it may hold a name. A
+   * root or block with none is stepped over unread and handed to `onSkipped`. Every block is read
+   * when absent.
    */
-  readonly mayHoldNames?: (text: string) => boolean;
-  /** Receives each block stepped over by `mayHoldNames` (whatever was read of it before is stale). */
+  readonly maybeNames?: (text: string) => number;
+  /** Receives each block stepped over by `maybeNames` (whatever was read of it before is stale). */
   readonly onSkipped?: (key: BlockKey) => void;
+  /**
+   * Called for each open shadow root of a built-in element the walk meets (read, or stepped over as a
+   * block without names); its text is not part of this walk. Custom elements' are found apart
+   * (`shadow-roots.ts`).
+   */
+  readonly onShadowRoot?: (root: ShadowRoot) => void;
   /**
    * Called when the walk finds that the node it stopped at was removed from the page while it was
    * paused: the walk goes on after `anchor` (the nearest ancestor still in place), whose subtree the
@@ -129,6 +142,8 @@ function editableRoots(root: Node): Set<Element> | undefined {
 }
 
 class OpenBlock {
+  /** Places that may hold a name in the nearest tested block around (or this one, if tested). */
+  maybeNames = Infinity;
   readonly parts: string[] = [];
   readonly emphasis: Span[] = [];
   readonly gaps: Span[] = [];
@@ -219,19 +234,24 @@ export function currentBlockNodes(block: BlockText): BlockNodes | undefined {
 }
 
 function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {
-  const { sequence, onBlock, nested, mayHoldNames, onSkipped } = options;
+  const { sequence, onBlock, nested, maybeNames, onSkipped, onShadowRoot } = options;
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
   // Any other root that cannot hold a name costs one native read of its text and nothing more.
   const rootIsBlock = rootElement !== null && (TAG_KINDS.get(rootElement.localName) ?? 0) & TAG_BLOCK;
-  if (mayHoldNames && !rootIsBlock && !mayHoldNames(root.textContent ?? '')) {
-    if (options.base) onSkipped?.(options.base);
-    return;
+  let rootMaybeNames = Infinity;
+  if (maybeNames && !rootIsBlock) {
+    rootMaybeNames = maybeNames(root.textContent ?? '');
+    if (rootMaybeNames === 0) {
+      if (options.base) onSkipped?.(options.base);
+      return;
+    }
   }
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base, sequence)] : [];
+  if (blocks[0]) blocks[0].maybeNames = rootMaybeNames;
   /** Elements entered and not yet left, root excluded, with what entering each did (`ENTERED_*`). */
   const path: Element[] = [];
   const pathFlags: number[] = [];
@@ -262,13 +282,22 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
       // The outer block's text stops here and goes on after this one, whether it is read or not.
       blocks[blocks.length - 1]?.gap();
       if (!nested) return -1;
-      if (mayHoldNames && !mayHoldNames(element.textContent ?? '')) {
-        onSkipped?.(element);
-        return -1;
+      if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
+      const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
+      let inside = around;
+      if (maybeNames && around < ((element.parentNode as ParentNode | null)?.childElementCount ?? 0) / 2) {
+        inside = maybeNames(element.textContent ?? '');
+        if (inside === 0) {
+          onSkipped?.(element);
+          return -1;
+        }
       }
-      blocks.push(new OpenBlock(element, sequence));
+      const block = new OpenBlock(element, sequence);
+      block.maybeNames = inside;
+      blocks.push(block);
       flags |= ENTERED_BLOCK;
     }
+    else if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
     if (kind & TAG_EMPHASIS) {
       emphasisDepth++;
       flags |= ENTERED_EMPHASIS;
@@ -278,6 +307,10 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
       flags |= ENTERED_MARKER;
     }
     return flags;
+  };
+  const reportShadowRoot = (element: Element) => {
+    const shadow = element.shadowRoot;
+    if (shadow) onShadowRoot!(shadow);
   };
   /** Unread content stands here: no name crosses it. */
   const skip = (): number => {

@@ -105,6 +105,23 @@ export async function measureWalk(context: BrowserContext, url: string): Promise
   }
 }
 
+/**
+ * The native floor of a page without names: one `textContent` read of the body and one test of the
+ * extension's own "maybe" expression on it, in the page's main world. Nothing a scan could do costs less.
+ */
+export async function measureNativeFloor(context: BrowserContext, url: string, maybeSource: string): Promise<{ ms: number }> {
+  const page = await freshPage(context, url);
+  try {
+    return await page.evaluate((source) => {
+      const started = performance.now();
+      const maybe = new RegExp(source).test(document.body.textContent ?? '');
+      return { ms: performance.now() - started, maybe };
+    }, maybeSource);
+  } finally {
+    await page.close();
+  }
+}
+
 export interface MarkResult {
   ms: number;
   marks: number;

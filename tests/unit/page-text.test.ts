@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
-import { openShadowRootsIn } from '../../lib/dom/shadow-roots';
-import { mayHoldNames } from '../../lib/detection/lexicon';
+import { customElementShadowRoots } from '../../lib/dom/shadow-roots';
+import { countMaybeNames } from '../../lib/detection/lexicon';
 import { compareComposedOrder } from '../../lib/dom/document-order';
 
 function read(root: Node, options: Partial<ReadOptions> = {}): BlockText[] {
@@ -107,14 +107,17 @@ describe('readBlocks', () => {
     expect(blocks.map((b) => b.text).sort()).toEqual(['block', 'in ']);
   });
 
-  it('leaves shadow roots to openShadowRootsIn, which finds open ones outside unread content', () => {
-    const body = page('<p>Light <span id="host"></span></p><pre><span id="in-code"></span></pre><my-widget id="widget"></my-widget>');
+  it('reports the open shadow roots of built-in elements it passes; custom elements’ are found apart', () => {
+    const body = page('<p>Light <span id="host"></span></p><pre><x-code id="in-code"></x-code></pre><my-widget id="widget"></my-widget>');
     const shadow = body.querySelector('#host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Shadow text</p>';
     body.querySelector('#in-code')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Code</p>';
     const widget = body.querySelector('#widget')!.attachShadow({ mode: 'open' });
-    const blocks = read(body);
-    expect(openShadowRootsIn(body)).toEqual([shadow, widget]);
+    const found: ShadowRoot[] = [];
+    const blocks = read(body, { onShadowRoot: (root) => found.push(root) });
+    expect(found).toEqual([shadow]);
+    // Everywhere but inside unread content (code), whether the walk passes there or not.
+    expect(customElementShadowRoots(body)).toEqual([widget]);
     expect(blocks.some((b) => b.text.includes('Shadow'))).toBe(false);
     const inner = read(shadow, { base: shadow });
     expect(inner.map((b) => b.text)).toContain('Shadow text');
@@ -128,10 +131,10 @@ describe('readBlocks', () => {
   });
 });
 
-describe('readBlocks with a native test first (mayHoldNames)', () => {
+describe('readBlocks with a native test first (maybeNames)', () => {
   const readOnlyNames = (root: Node, options: Partial<ReadOptions> = {}) => {
     const skipped: Element[] = [];
-    const blocks = read(root, { mayHoldNames, onSkipped: (key) => skipped.push(key as Element), ...options });
+    const blocks = read(root, { maybeNames: countMaybeNames, onSkipped: (key) => skipped.push(key as Element), ...options });
     return { blocks, skipped };
   };
 
@@ -142,12 +145,21 @@ describe('readBlocks with a native test first (mayHoldNames)', () => {
     expect(skipped).toEqual([body]);
   });
 
-  it('reads only the blocks that may hold a name, and the blocks around them', () => {
-    const body = page('<div id="d"><p id="a">A quiet road.</p><p id="b">Al <b>Pa</b>cino drives.</p><p id="c">Heather waves.</p></div>');
+  it('tests the blocks of a wide container and reads only those that may hold a name', () => {
+    const quiet = Array.from({ length: 8 }, (_, i) => `<p id="q${i}">A quiet road.</p>`).join('');
+    const body = page(`<div id="d">${quiet}<p id="b">Al <b>Pa</b>cino drives.</p><p id="c">Heather waves.</p></div>`);
     const { blocks, skipped } = readOnlyNames(body);
+    // The one wrapper is entered untested: testing it could spare nothing.
     expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'b', 'c', 'd']);
-    expect(skipped.map((element) => element.id)).toEqual(['a']);
+    expect(skipped.map((element) => element.id)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7']);
     expect(textOf(blocks, 'b')).toBe('Al Pacino drives.');
+  });
+
+  it('reads a container dense with places that may hold a name without testing its blocks', () => {
+    const body = page('<div id="d"><p id="a">A quiet road.</p><p id="b">Al Pacino.</p><p id="c">Heather.</p><p id="e">Studio.</p></div>');
+    const { blocks, skipped } = readOnlyNames(body);
+    expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'a', 'b', 'c', 'd', 'e']);
+    expect(skipped).toEqual([]);
   });
 
   it('gives a read block the same text and gaps as the full walk', () => {

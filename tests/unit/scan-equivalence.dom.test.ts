@@ -102,10 +102,13 @@ class PageBuilder {
         skipped.textContent = this.named ? 'Al Pacino in Heat' : 'code';
         parent.appendChild(skipped);
       } else if (roll < 0.57) {
-        // A shadow host: a built-in that can host one, or a custom element.
-        const host = document.createElement(this.rng.pick(['div', 'span', 'section', 'film-card', 'x-note']));
+        // A shadow host: a custom element, anywhere. A built-in host is found where the walk passes
+        // (shadow-roots.ts), so it stands next to a name here, as in page-scanner.test.ts.
+        const builtIn = this.named && this.rng.chance(0.3);
+        const host = document.createElement(builtIn ? this.rng.pick(['div', 'span', 'section']) : this.rng.pick(['film-card', 'x-note']));
         const shadow = host.attachShadow({ mode: 'open' });
         this.fill(shadow, depth - 1);
+        if (builtIn) parent.appendChild(document.createTextNode(' Al Pacino, '));
         parent.appendChild(host);
       } else if (roll < 0.6) {
         const editable = document.createElement('div');
@@ -243,8 +246,8 @@ describe('a page without our names', () => {
     const walkers = vi.spyOn(document, 'createTreeWalker');
     const scan = startScanner(false);
     await scan.settled();
-    // "Heather" may hold "Heat": only the blocks that hold it are read, three text nodes each.
-    expect(scan.report().stats.textNodes).toBe(150);
+    // "Heather" may hold "Heat", in every paragraph: testing each could spare nothing, so all are read.
+    expect(scan.report().stats.textNodes).toBe(151);
     walkers.mockClear();
     scan.stop();
 
@@ -253,5 +256,33 @@ describe('a page without our names', () => {
     await again.settled();
     expect(again.report()).toMatchObject({ mentions: [], stats: { textNodes: 0, chars: 0 } });
     expect(walkers).not.toHaveBeenCalled();
+  });
+});
+
+describe('shadow roots on a page whose light text holds no name', () => {
+  it('reads a custom element’s shadow root wherever it stands', async () => {
+    document.body.innerHTML = '<main><p>A quiet page.</p><film-card></film-card></main>';
+    document.querySelector('film-card')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Starring Al Pacino.</p>';
+    const scan = startScanner(false);
+    await scan.settled();
+    expect(scan.report().mentions).toEqual([{ entity: 'al-pacino', text: 'Al Pacino', offset: 9 }]);
+  });
+
+  it('finds a built-in element’s only where the walk passes: a documented narrowing of the full walk', async () => {
+    document.body.innerHTML = '<main><p>A quiet page.</p><div id="host"></div></main>';
+    document.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Starring Al Pacino.</p>';
+    const scan = startScanner(false);
+    const full = startScanner(true);
+    await Promise.all([scan.settled(), full.settled()]);
+    expect(scan.report().mentions).toEqual([]);
+    expect(full.report().mentions).toHaveLength(1);
+    scan.stop();
+    full.stop();
+    // With a name in the light text of the block around it, the walk passes the host and reads it.
+    document.body.innerHTML = '<main><p>A page about Heat.</p><div id="host"></div></main>';
+    document.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Starring Al Pacino.</p>';
+    const again = startScanner(false);
+    await again.settled();
+    expect(again.report().mentions.map((m) => m.text)).toContain('Al Pacino');
   });
 });
