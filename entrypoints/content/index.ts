@@ -52,6 +52,19 @@ export default defineContentScript({
 });
 
 function startHeatNotes(ctx: ContentScriptContext): void {
+  const startedAt = performance.now();
+  // `mentions/get` (docs/contract.md), `mentions/step`, `mentions/reveal` and `page/site`: callers ask
+  // the top frame only. Listening comes first, so that nothing asked early is lost; answers wait for
+  // the page to be read.
+  const isTop = window === window.top;
+  if (isTop) {
+    const onMessage = (message: unknown) => (isContentMessage(message) ? answer(message) : undefined);
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+  const startupMs = performance.now() - startedAt;
+  let markedAfterMs: number | undefined;
+
   // What the user chose to see: categories, matches dismissed on this site, first mention only.
   let choices: MentionChoices = { categories: DEFAULT_SETTINGS.categories, dismissed: [], firstMentionOnly: false };
   const scanner = new PageScanner({
@@ -85,7 +98,6 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   const stepper = new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hoverCards });
 
   // The toolbar badge counts the top frame's mentions; told only when the count changes.
-  const isTop = window === window.top;
   const visits = new VisitReporter({
     report: (counts) => ask<'page/visited'>({ type: 'page/visited', title: document.title, counts }),
     setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
@@ -93,6 +105,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   });
   let badgeTotal = 0;
   const repainted = (index: MentionIndex) => {
+    markedAfterMs ??= performance.now() - startedAt;
     hoverCards.mentionsChanged(index);
     if (!isTop) return;
     if (settings.rememberSightings) visits.mentionsChanged(index.mentions.map((placed) => placed.mention.entity));
@@ -172,26 +185,23 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     scanner.stop();
   });
 
-  // `mentions/get` (CONTRACT.md), `mentions/step`, `mentions/reveal` and `page/site`: callers ask the top frame only.
-  if (!isTop) return;
-  const settled = async (): Promise<boolean> => {
+  async function settled(): Promise<boolean> {
     await ready;
     if (active) await scanner.settled();
     return active;
-  };
-  const answer = async (message: ContentMessage) => {
+  }
+  async function answer(message: ContentMessage) {
     if (message.type === 'page/site') return { site: siteOf(location.href) };
     const on = await settled();
     switch (message.type) {
-      case 'mentions/get':
-        return on ? scanner.report() : ({ mentions: [], stats: { scanMs: 0, textNodes: 0, chars: 0 } } satisfies MentionsResponse);
+      case 'mentions/get': {
+        const found: MentionsResponse = on ? scanner.report() : { mentions: [], stats: { scanMs: 0, textNodes: 0, chars: 0 } };
+        return { ...found, stats: { ...found.stats, startupMs, markedAfterMs } } satisfies MentionsResponse;
+      }
       case 'mentions/step':
         return on ? stepper.step(message.direction) : undefined;
       case 'mentions/reveal':
         return on ? stepper.reveal(message.entity) : undefined;
     }
-  };
-  const onMessage = (message: unknown) => (isContentMessage(message) ? answer(message) : undefined);
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
 }
