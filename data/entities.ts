@@ -173,5 +173,11 @@ export const DECOYS: readonly string[] = [
   'The Dark Knight Returns', 'The Dark Knight Rises', 'The Dark Knight Strikes Again', 'Dark Knight Returns',
   'The Town Council', 'The Town Hall', 'The Town of', 'The Town Board', 'The Town Manager', 'The Town Clerk',
   'Joyce Kilmer', 'Naomi Judd', 'Wynonna Judd', 'The Judds', 'Kevin Williamson', 'Jonathan Nolan',
-  'Emma Nolan', 'Tom Portman', 'Warner Music', 'Warner Records',
+  'Emma Nolan', 'Tom Portman',
+  // The rest of the Warner family: the record labels, the parent conglomerate ("A Warner Bros. Discovery
+  // Company" in a news site's footer) and the arms that make television and games, not films.
+  'Warner Music', 'Warner Records', 'Warner Bros. Records', 'Warner Bros Records',
+  'Warner Bros. Discovery', 'Warner Bros Discovery', 'Warner Brothers Discovery',
+  'Warner Bros. Television', 'Warner Bros Television', 'Warner Brothers Television', 'Warner Bros. TV', 'Warner Bros TV',
+  'Warner Bros. Games', 'Warner Bros Games', 'Warner Bros. Interactive',
 ];

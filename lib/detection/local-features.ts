@@ -19,7 +19,7 @@ export interface LocalFeatures {
    * "William “Bill” Hanna"). Always false for titles and studios.
    */
   readonly otherBearer: boolean;
-  /** Followed by a small number: "Heat 6" is a race, not a film. */
+  /** Followed by a small number: for a title, "Heat 6" is a race, not a film (a studio's "100 Films" is not). */
   readonly numbered: boolean;
   /** Its sentence holds words of another sense of the name (set once the block's sentences are known). */
   readonly otherSenseNearby: boolean;

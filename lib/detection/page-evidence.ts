@@ -46,7 +46,10 @@ function strengthWeight(candidate: Candidate): number {
 export function plausible(candidate: Candidate): boolean {
   const { local } = candidate;
   if ((local.otherBearer || local.hyphenatedToOtherName) && candidate.form.short) return false;
-  if (local.numbered || local.beforeOwnFullName) return false;
+  // "Heat 6" is a race's heat, but a number after a studio or a person says nothing about the name:
+  // "Best of Warner Bros. 100 Film Collection", a footnote after "Michael Mann".
+  if (local.numbered && ENTITY_NAMES[candidate.entity].kind === 'film') return false;
+  if (local.beforeOwnFullName) return false;
   if (candidate.form.strength !== 'unique' && local.otherSenseNearby) return false;
   if (candidate.form.strength === 'common' && local.lowercaseThe) return false;
   const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;

@@ -186,6 +186,26 @@ describe('titles that are ordinary phrases', () => {
   });
 });
 
+describe('the Warner family', () => {
+  it('keeps the parent company, the television arm and the labels apart from the film studio', () => {
+    expect(found('© 2026 Northgate Post Media, Inc. A Warner Bros. Discovery Company. All rights reserved.')).toEqual([]);
+    expect(found('The sitcom was made by Warner Bros. Television for a cable channel.')).toEqual([]);
+    expect(found('Her first single came out on Warner Bros. Records in 1979.')).toEqual([]);
+  });
+
+  it('still finds the studio, with the Heat around it, on the same kind of page', () => {
+    expect(found('Warner Bros. released Heat in December 1995, a year after the studio bought the script.')).toEqual([
+      'warner-bros:Warner Bros.',
+      'heat:Heat',
+    ]);
+  });
+
+  it('reads a number after a studio as part of a product name, not as a race heat', () => {
+    expect(found('Deal of the day: Best of Warner Bros. 100 Film Collection, 40% off.')).toEqual(['warner-bros:Warner Bros.']);
+    expect(found('Semi-final results: Heat 2 went to the relay team from Leeds.')).toEqual([]);
+  });
+});
+
 describe('PageDetector', () => {
   it('re-decides earlier blocks when a later block brings evidence, and forgets removed blocks', () => {
     const detector = new PageDetector<string>();
