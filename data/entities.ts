@@ -80,7 +80,15 @@ export const ENTITY_NAMES = {
     ],
     otherSenses: /\b(?:swimm(?:er|ing)|freestyle|backstroke|breaststroke|butterfly|relay|sprint|semi-?finals?|athletics|qualif(?:y|ying|ied))\b/gi,
   },
-  'the-town': { kind: 'film', name: 'The Town', forms: [common('The Town')], year: 2010 },
+  'the-town': {
+    kind: 'film',
+    name: 'The Town',
+    forms: [common('The Town')],
+    year: 2010,
+    // A municipality calls itself "the Town" in its own notices, and "The Town" opens their sentences.
+    otherSenses:
+      /\b(?:council(?:lors?|members?)?|mayor|municipal(?:ity)?|township|residents|ratepayers|taxpayers|by-?laws?|ordinances?|zoning|selectboard|aldermen)\b/gi,
+  },
   'the-dark-knight': {
     kind: 'film',
     name: 'The Dark Knight',

@@ -16,12 +16,22 @@ export type MatchReason = 'full-name' | 'marked-title' | 'named-in-full' | 'rela
  * How much support from the rest of the page a name needs (see SUPPORT_WEIGHT): a rare surname needs
  * another rare name or two film words; a common surname or a bare title in running text, about two; a title
  * whose capital proves nothing (sentence start, headline), more again.
+ *
+ * A title of several words that opens a sentence ("The Town", "The Dark Knight") sits in between: the
+ * capital of its first word proves nothing, but those of the others still do; what it cannot show is
+ * the "the" of an ordinary name ("the Town" a council calls itself, "the Dark Knight" for Batman). It
+ * needs more than film words can give (they count at most 2): at least one other name of Heat's world.
  */
-export const SUPPORT_NEEDED = { distinctive: 1, common: 3, title: 2, unprovenTitle: 3.5 } as const;
+export const SUPPORT_NEEDED = { distinctive: 1, common: 3, title: 2, openingTitle: 2.5, unprovenTitle: 3.5 } as const;
 
 /** Titles that are ordinary words too ("Heat", "The Town"); surnames are the other common forms. */
 function isTitle(entity: EntityId): boolean {
   return ENTITY_NAMES[entity].kind === 'film';
+}
+
+/** "The Town", "The Dark Knight": a word after the first is capitalised, in a name not all in capitals. */
+function capitalisedBeyondFirstWord(text: string): boolean {
+  return text !== text.toUpperCase() && /\s\p{Lu}/u.test(text);
 }
 
 /** Decides which candidates of one block are mentions, given what the whole page says. */
@@ -55,7 +65,10 @@ export function reasonToAccept(candidate: Candidate, page: EvidenceSummary): Mat
 
   if (form.strength === 'distinctive') return support >= SUPPORT_NEEDED.distinctive ? 'related-names' : undefined;
   if (!isTitle(entity)) return support >= SUPPORT_NEEDED.common ? 'related-names' : undefined;
-  const capitalProvesNothing = local.sentenceStart || local.headline;
-  const needed = capitalProvesNothing ? SUPPORT_NEEDED.unprovenTitle : SUPPORT_NEEDED.title;
+  let needed: number = SUPPORT_NEEDED.title;
+  if (local.headline) needed = SUPPORT_NEEDED.unprovenTitle;
+  else if (local.sentenceStart) {
+    needed = capitalisedBeyondFirstWord(candidate.text) ? SUPPORT_NEEDED.openingTitle : SUPPORT_NEEDED.unprovenTitle;
+  }
   return support >= needed ? 'related-names' : undefined;
 }

@@ -181,6 +181,28 @@ describe('titles that are ordinary phrases', () => {
     expect(found('Ben Affleck’s “The Town” (2010) borrows from the film.')).toEqual(['the-town:The Town']);
   });
 
+  it('accepts a title that opens a sentence when the page also names someone or something from Heat', () => {
+    expect(found('The Dark Knight opens with a bank job that Christopher Nolan modelled on Heat.')).toEqual([
+      'the-dark-knight:The Dark Knight',
+      'christopher-nolan:Christopher Nolan',
+      'heat:Heat',
+    ]);
+    expect(
+      found('The Town borrows its armoured-car heist from Heat; the director cast the movie with that scene in mind.'),
+    ).toEqual(['the-town:The Town', 'heat:Heat']);
+  });
+
+  it('never takes film words alone as enough for a title that opens a sentence', () => {
+    expect(found('The Town approved a film festival with movie screenings, a premiere and a talk by a director.')).toEqual([]);
+  });
+
+  it('reads "The Town" as a municipality where its sentence speaks of councils and residents', () => {
+    expect(found('The Town will screen Heat in the park on Friday; the council approved the film night.')).toEqual([]);
+    expect(found('Michael Mann shot a scene downtown. The Town told residents the street would close for the film.')).toEqual([
+      'michael-mann:Michael Mann',
+    ]);
+  });
+
   it('keeps the sequels of The Dark Knight apart', () => {
     expect(found('Christopher Nolan later made The Dark Knight Rises.')).toEqual(['christopher-nolan:Christopher Nolan']);
   });
