@@ -38,6 +38,13 @@ export interface EntityNames {
    * the Miami Heat, a heat wave). Detection evidence only; never shown as a fact.
    */
   readonly otherSenses?: RegExp;
+  /**
+   * Words a page uses around this entity when it means ours: the book trade for the novel Heat 2, the
+   * Chicago police and the true story for Chuck Adamson. They add a little support for this entity alone,
+   * on top of the film words every entity shares (see `lib/detection/page-evidence.ts`). No person's
+   * name goes here: people count as evidence only as entities of their own.
+   */
+  readonly ownSenses?: RegExp;
 }
 
 const unique = (text: string): SurfaceForm => ({ text, strength: 'unique' });
@@ -79,6 +86,10 @@ export const ENTITY_NAMES = {
       { text: 'Heat II', strength: 'distinctive' },
     ],
     otherSenses: /\b(?:swimm(?:er|ing)|freestyle|backstroke|breaststroke|butterfly|relay|sprint|semi-?finals?|athletics|qualif(?:y|ying|ied))\b/gi,
+    // "Heat 2" the novel and the planned film: a page about it speaks of a book and a sequel. "Novel" and
+    // "sequel" are film words too, and count twice here: they tell this title from a race's second heat.
+    ownSenses:
+      /\b(?:novels?|sequel|prequel|books?|authors?|co-?authors?|co-?wr(?:ote|itten|iter)|hardcover|hardback|paperback|publish(?:ed|er|ers|ing)|bestsell(?:er|ing)|chapters?)\b/gi,
   },
   'the-town': {
     kind: 'film',
@@ -129,7 +140,11 @@ export const ENTITY_NAMES = {
   'danny-trejo': person('Danny', 'Trejo', 'distinctive'),
   'natalie-portman': person('Natalie', 'Portman', 'common'),
   'christopher-nolan': person('Christopher', 'Nolan', 'common', 'Chris Nolan'),
-  'chuck-adamson': person('Chuck', 'Adamson', 'common', 'Charles Adamson'),
+  'chuck-adamson': {
+    ...person('Chuck', 'Adamson', 'common', 'Charles Adamson'),
+    // The Chicago detective whose real case became Heat: pages about him tell that story.
+    ownSenses: /\b(?:Chicago|police(?:man)?|detectives?|cops?|real-life|real life|true story|real story|Crime Story)\b/gi,
+  },
   'vincent-hanna': {
     kind: 'character',
     name: 'Vincent Hanna',

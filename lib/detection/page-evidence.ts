@@ -12,6 +12,12 @@ const FILM_CUE_WEIGHT = 0.5;
 const FILM_CUE_CAP = 2;
 /** A word of another sense ("NBA", "climatologist") weighs half a name of another bearer. */
 const OTHER_SENSE_WORD_WEIGHT = 0.5;
+/**
+ * A word of the entity's own sense ("prequel" for Heat 2, "Chicago police" for Chuck Adamson) counts as
+ * a film word, for that entity only, and at most two of them: such words alone are not a page about Heat.
+ */
+const OWN_SENSE_WORD_WEIGHT = 0.5;
+const OWN_SENSE_CAP = 1;
 
 const FILM_CUES =
   /\b(?:films?|movies?|cinema|cinematic|director|directed|directing|filmmaker|screenplay|cast|starring|co-?stars?|actors?|actress|roles?|plays|played|scenes?|heist|thriller|crime drama|sequel|novel|remake|DVD|Blu-ray|box office|Oscars?|Academy Awards?|festival|premiere|1995)\b/gi;
@@ -60,6 +66,7 @@ export function plausible(candidate: Candidate): boolean {
 export interface BlockEvidence extends BlockMatches {
   readonly filmCues: number;
   readonly otherSenseWords: ReadonlyMap<EntityId, number>;
+  readonly ownSenseWords: ReadonlyMap<EntityId, number>;
 }
 
 const NO_EVIDENCE: BlockEvidence = Object.freeze({
@@ -67,11 +74,27 @@ const NO_EVIDENCE: BlockEvidence = Object.freeze({
   competitors: [],
   filmCues: 0,
   otherSenseWords: new Map<EntityId, number>(),
+  ownSenseWords: new Map<EntityId, number>(),
 });
 
-const ENTITIES_WITH_OTHER_SENSES = (Object.keys(ENTITY_NAMES) as EntityId[]).filter(
-  (entity) => (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses !== undefined,
-);
+/** Each entity that has words of the given kind, with them. */
+function sensesOf(field: 'otherSenses' | 'ownSenses'): [EntityId, RegExp][] {
+  return (Object.keys(ENTITY_NAMES) as EntityId[])
+    .map((entity): [EntityId, RegExp | undefined] => [entity, (ENTITY_NAMES[entity] as Partial<Record<typeof field, RegExp>>)[field]])
+    .filter((entry): entry is [EntityId, RegExp] => entry[1] !== undefined);
+}
+
+const OTHER_SENSES = sensesOf('otherSenses');
+const OWN_SENSES = sensesOf('ownSenses');
+
+function countWords(text: string, senses: readonly [EntityId, RegExp][]): Map<EntityId, number> {
+  const counts = new Map<EntityId, number>();
+  for (const [entity, words] of senses) {
+    const count = text.match(words)?.length ?? 0;
+    if (count > 0) counts.set(entity, count);
+  }
+  return counts;
+}
 
 /**
  * Reads a block's cue words, but only in blocks that name something: page context comes from the
@@ -80,13 +103,12 @@ const ENTITIES_WITH_OTHER_SENSES = (Object.keys(ENTITY_NAMES) as EntityId[]).fil
 export function readBlockEvidence(text: string, matches: BlockMatches): BlockEvidence {
   // Most blocks of most pages name nothing: they share one empty record instead of allocating.
   if (matches.candidates.length === 0 && matches.competitors.length === 0) return NO_EVIDENCE;
-  const otherSenseWords = new Map<EntityId, number>();
-  for (const entity of ENTITIES_WITH_OTHER_SENSES) {
-    const senses = (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses!;
-    const count = text.match(senses)?.length ?? 0;
-    if (count > 0) otherSenseWords.set(entity, count);
-  }
-  return { ...matches, filmCues: text.match(FILM_CUES)?.length ?? 0, otherSenseWords };
+  return {
+    ...matches,
+    filmCues: text.match(FILM_CUES)?.length ?? 0,
+    otherSenseWords: countWords(text, OTHER_SENSES),
+    ownSenseWords: countWords(text, OWN_SENSES),
+  };
 }
 
 /** Running totals over a page's blocks, kept up to date as blocks come and go. */
@@ -98,6 +120,7 @@ export class PageEvidence {
   private readonly unmistakable = new Map<EntityId, number>();
   private readonly competitors = new Map<EntityId, number>();
   private readonly otherSenseWords = new Map<EntityId, number>();
+  private readonly ownSenseWords = new Map<EntityId, number>();
   private filmCues = 0;
 
   add(block: BlockEvidence): void {
@@ -119,7 +142,9 @@ export class PageEvidence {
     for (const weight of best.values()) total += weight;
     const fullNames = (entity: EntityId) => this.fullNames.get(entity) ?? 0;
     const filmCues = this.filmCues;
-    const support = (entity: EntityId) => total - (best.get(entity) ?? 0) + filmSupport;
+    const ownSenseSupport = (entity: EntityId) =>
+      Math.min((this.ownSenseWords.get(entity) ?? 0) * OWN_SENSE_WORD_WEIGHT, OWN_SENSE_CAP);
+    const support = (entity: EntityId) => total - (best.get(entity) ?? 0) + filmSupport + ownSenseSupport(entity);
     // What speaks for our entity against other bearers of its name: its unmistakable mentions, and
     // the rest of the page's support counted as one mention per full name's worth.
     const ownWeight = (entity: EntityId) =>
@@ -155,6 +180,7 @@ export class PageEvidence {
     }
     for (const entity of block.competitors) bump(this.competitors, entity);
     for (const [entity, count] of block.otherSenseWords) bump(this.otherSenseWords, entity, count);
+    for (const [entity, count] of block.ownSenseWords) bump(this.ownSenseWords, entity, count);
     this.filmCues += sign * block.filmCues;
   }
 }

@@ -228,6 +228,29 @@ describe('the Warner family', () => {
   });
 });
 
+describe('words of an entity’s own sense', () => {
+  it('accepts Heat 2 on a page about the novel, and not a race’s second heat', () => {
+    expect(found('Heat 2, the novel, tells what the crew did in the years before the bank job.')).toEqual(['heat-2:Heat 2']);
+    expect(found('Heat 2 of the 400 metres starts at noon; the book of results is online.')).toEqual([]);
+  });
+
+  it('accepts Adamson where the page tells the true story of the Chicago case behind Heat', () => {
+    expect(
+      found(
+        'The real Neil McCauley was a career thief.',
+        'Adamson, a Chicago police detective, followed him for months before the shootout that later inspired Heat.',
+      ),
+    ).toEqual(['neil-mccauley:Neil McCauley', 'chuck-adamson:Adamson', 'heat:Heat']);
+  });
+
+  it('needs a name from Heat’s world besides police words, and leaves other Adamsons alone', () => {
+    expect(found('Detective Adamson of the Chicago police arrested a burglar on Tuesday, the real-life story goes.')).toEqual([]);
+    expect(
+      found('The real Neil McCauley inspired Heat.', 'Andrew Adamson, who directed a fairy-tale film, has no police story to tell.'),
+    ).toEqual(['neil-mccauley:Neil McCauley', 'heat:Heat']);
+  });
+});
+
 describe('PageDetector', () => {
   it('re-decides earlier blocks when a later block brings evidence, and forgets removed blocks', () => {
     const detector = new PageDetector<string>();
