@@ -192,7 +192,7 @@ export const DECOYS: readonly string[] = [
   'Erika Mann', 'Golo Mann', 'Horace Mann', 'Leslie Mann', 'Gabriel Mann', 'Manfred Mann', 'Anthony Mann',
   'Daniel Mann', 'Delbert Mann', 'Shelley Mann', 'Sally Mann',
   // Others who share a surname or a title.
-  'Robert De Niro Sr.', 'Robert De Niro Sr', 'Raphael De Niro', 'Drena De Niro',
+  'Robert De Niro Sr.', 'Robert De Niro Sr', 'De Niro Sr.', 'De Niro Sr', 'DeNiro Sr.', 'Raphael De Niro', 'Drena De Niro',
   'The Dark Knight Returns', 'The Dark Knight Rises', 'The Dark Knight Strikes Again', 'Dark Knight Returns',
   'The Town Council', 'The Town Hall', 'The Town of', 'The Town Board', 'The Town Manager', 'The Town Clerk',
   'Joyce Kilmer', 'Naomi Judd', 'Wynonna Judd', 'The Judds', 'Kevin Williamson', 'Jonathan Nolan',

@@ -22,7 +22,19 @@ export type MatchReason = 'full-name' | 'marked-title' | 'named-in-full' | 'rela
  * the "the" of an ordinary name ("the Town" a council calls itself, "the Dark Knight" for Batman). It
  * needs more than film words can give (they count at most 2): at least one other name of Heat's world.
  */
-export const SUPPORT_NEEDED = { distinctive: 1, common: 3, title: 2, openingTitle: 2.5, unprovenTitle: 3.5 } as const;
+export const SUPPORT_NEEDED = {
+  distinctive: 1,
+  common: 3,
+  /**
+   * A title of several capitalised words in a list of other titles ("The Fighter and The Town"): the list
+   * shows it is a title, so it is as sure as a rare surname. A one-word title is the name of too many
+   * things (a magazine, a team, a record) for a list to prove more than its capital does.
+   */
+  listedTitle: 1,
+  title: 2,
+  openingTitle: 2.5,
+  unprovenTitle: 3.5,
+} as const;
 
 /** Titles that are ordinary words too ("Heat", "The Town"); surnames are the other common forms. */
 function isTitle(entity: EntityId): boolean {
@@ -58,17 +70,22 @@ export function reasonToAccept(candidate: Candidate, page: EvidenceSummary): Mat
 
   const markedTitle = isTitle(entity) && (local.marked || local.possessedByKnownName || local.year !== undefined);
   if (markedTitle && (!page.outnumbered(entity) || local.year !== undefined)) return 'marked-title';
+  // The nearest earlier bearer of the name in this block is our full name: other bearers elsewhere
+  // on the page (a father, a namesake) do not make this one doubtful.
+  if (form.short && local.followsOwnFullName) return 'named-in-full';
   // Someone or something else on the page answers to this name: a bare name is a coin toss.
   if (page.contested(entity)) return undefined;
 
   if (form.short && page.namedInFull(entity)) return 'named-in-full';
+  // "Nolan’s The Dark Knight": whoever owns one of our titles is ours, here and on the rest of the page.
+  if (form.short && !isTitle(entity) && (local.possessesTitle || page.ownsTitle(entity))) return 'related-names';
 
   if (form.strength === 'distinctive') return support >= SUPPORT_NEEDED.distinctive ? 'related-names' : undefined;
   if (!isTitle(entity)) return support >= SUPPORT_NEEDED.common ? 'related-names' : undefined;
+  const severalCapitals = capitalisedBeyondFirstWord(candidate.text);
   let needed: number = SUPPORT_NEEDED.title;
   if (local.headline) needed = SUPPORT_NEEDED.unprovenTitle;
-  else if (local.sentenceStart) {
-    needed = capitalisedBeyondFirstWord(candidate.text) ? SUPPORT_NEEDED.openingTitle : SUPPORT_NEEDED.unprovenTitle;
-  }
+  else if (local.listedAmongTitles && severalCapitals) needed = SUPPORT_NEEDED.listedTitle;
+  else if (local.sentenceStart) needed = severalCapitals ? SUPPORT_NEEDED.openingTitle : SUPPORT_NEEDED.unprovenTitle;
   return support >= needed ? 'related-names' : undefined;
 }

@@ -1,3 +1,5 @@
+import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import type { Candidate } from './candidates';
 import type { Span } from './index';
 
 /** What the words right around a candidate say about it. Pure string work on one block's text. */
@@ -27,6 +29,18 @@ export interface LocalFeatures {
   readonly beforeOwnFullName: boolean;
   /** Hyphenated to a capitalised word that is not one of ours: "Voight-Kampff", "Hanna-Barbera". */
   readonly hyphenatedToOtherName: boolean;
+  /**
+   * The rest are set by `markBlockRelations`, from the other candidates of the block.
+   *
+   * Writers name a person in full, then by surname: a short name whose nearest earlier bearer in the
+   * block is its own full name (or a short name that follows it in turn), with no one else's use of the
+   * name in between ("Robert De Niro … De Niro", but not "Robert De Niro … Robert De Niro Sr. … De Niro").
+   */
+  readonly followsOwnFullName: boolean;
+  /** A person's surname whose possessive stands before one of our titles: "Nolan’s masterpiece The Dark Knight". */
+  readonly possessesTitle: boolean;
+  /** A title in a list of titles: "The Insider, Heat and Collateral", "The Fighter and The Town". */
+  readonly listedAmongTitles: boolean;
 }
 
 const QUOTES_BEFORE = /(?:["“‘'«‹`*_]|``|'')\s?$/;
@@ -100,5 +114,54 @@ export function readLocalFeatures(
     otherSenseNearby: false,
     beforeOwnFullName: false,
     hyphenatedToOtherName: false,
+    followsOwnFullName: false,
+    possessesTitle: false,
+    listedAmongTitles: false,
   };
+}
+
+/** The possessive of a name, then at most four lower-case words or numbers, then maybe an opening quote. */
+const POSSESSIVE_THEN_TITLE = /^['’]s?\s+(?:[\p{Ll}\p{N}][\p{L}\p{N}'’-]*,?\s+){0,4}["“‘]?$/u;
+
+/** A capitalised "The", "A" or "An" title (or one in quotes), then the comma or "and" of a list, before ours. */
+const TITLE_ITEM_BEFORE =
+  /(?:^|[\s(])["“]?(?:The|A|An)\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|and|in|on|at|to|for|a|an|\p{Lu}[\p{L}\p{N}'’.-]*))*,?["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?$/u;
+/** …or the list goes on after ours with such a title. */
+const TITLE_ITEM_AFTER = /^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}/u;
+
+type Relations = { followsOwnFullName: boolean; possessesTitle: boolean; listedAmongTitles: boolean };
+
+/**
+ * Evidence that a candidate's neighbours in the block give. Runs once per block text, only for blocks
+ * with candidates, and reads only the short stretches between and around candidates.
+ */
+export function markBlockRelations(text: string, candidates: readonly Candidate[]): void {
+  /** Per entity, its latest candidate so far in the block, and whether that one is surely ours. */
+  const latest = new Map<EntityId, { end: number; ours: boolean }>();
+  candidates.forEach((candidate, index) => {
+    const local = candidate.local as LocalFeatures & Relations;
+    const kind = ENTITY_NAMES[candidate.entity].kind;
+    const earlier = latest.get(candidate.entity);
+    if (candidate.form.short && earlier?.ours) {
+      // The stretch since our full name must not hold the name for anyone else ("Robert De Niro Sr.").
+      local.followsOwnFullName = !text.slice(earlier.end, candidate.start).toLowerCase().includes(candidate.text.toLowerCase());
+    }
+    latest.set(candidate.entity, {
+      end: candidate.end,
+      ours:
+        candidate.form.strength === 'unique' ||
+        (local.followsOwnFullName && !local.otherBearer && !local.hyphenatedToOtherName),
+    });
+    const next = candidates[index + 1];
+    if (candidate.form.short && (kind === 'person' || kind === 'character') && next && ENTITY_NAMES[next.entity].kind === 'film') {
+      const title = next.local;
+      local.possessesTitle =
+        !title.lowercaseThe && !title.numbered && !title.otherSenseNearby && POSSESSIVE_THEN_TITLE.test(text.slice(candidate.end, next.start));
+    }
+    if (kind === 'film') {
+      local.listedAmongTitles =
+        TITLE_ITEM_BEFORE.test(text.slice(Math.max(0, candidate.start - 80), candidate.start)) ||
+        TITLE_ITEM_AFTER.test(text.slice(candidate.end, candidate.end + 40));
+    }
+  });
 }

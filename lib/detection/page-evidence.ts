@@ -1,5 +1,6 @@
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import type { BlockMatches, Candidate } from './candidates';
+import { markBlockRelations } from './local-features';
 
 /**
  * How much one entity's presence says that a page is about the world of Heat. A full name is strong
@@ -27,6 +28,8 @@ export interface EvidenceSummary {
   support(entity: EntityId): number;
   /** The entity's unique name ("Al Pacino") stands somewhere on the page. */
   namedInFull(entity: EntityId): boolean;
+  /** The entity's surname owns one of our titles somewhere on the page ("Nolan’s The Dark Knight"). */
+  ownsTitle(entity: EntityId): boolean;
   /**
    * Other bearers of the entity's name (decoys, other given names, half a point per word of their
    * sense) weigh at least as much as what
@@ -103,6 +106,7 @@ function countWords(text: string, senses: readonly [EntityId, RegExp][]): Map<En
 export function readBlockEvidence(text: string, matches: BlockMatches): BlockEvidence {
   // Most blocks of most pages name nothing: they share one empty record instead of allocating.
   if (matches.candidates.length === 0 && matches.competitors.length === 0) return NO_EVIDENCE;
+  markBlockRelations(text, matches.candidates);
   return {
     ...matches,
     filmCues: text.match(FILM_CUES)?.length ?? 0,
@@ -116,6 +120,7 @@ export class PageEvidence {
   /** Per entity, how many plausible candidates of each weight the page holds. */
   private readonly weights = new Map<EntityId, Map<number, number>>();
   private readonly fullNames = new Map<EntityId, number>();
+  private readonly titleOwners = new Map<EntityId, number>();
   /** Full names plus titles set off as titles: mentions no competitor can claim. */
   private readonly unmistakable = new Map<EntityId, number>();
   private readonly competitors = new Map<EntityId, number>();
@@ -156,6 +161,7 @@ export class PageEvidence {
       filmCues,
       support,
       namedInFull: (entity) => fullNames(entity) > 0,
+      ownsTitle: (entity) => (this.titleOwners.get(entity) ?? 0) > 0,
       contested: (entity) => otherWeight(entity) >= Math.max(1, ownWeight(entity)),
       outnumbered: (entity) => otherWeight(entity) > ownWeight(entity),
       otherSenseDominates: (entity) => {
@@ -174,6 +180,7 @@ export class PageEvidence {
       this.weights.set(candidate.entity, counts);
       bump(counts, strengthWeight(candidate));
       if (candidate.form.strength === 'unique') bump(this.fullNames, candidate.entity);
+      if (candidate.local.possessesTitle) bump(this.titleOwners, candidate.entity);
       if (candidate.form.strength === 'unique' || strengthWeight(candidate) === SUPPORT_WEIGHT.markedTitle) {
         bump(this.unmistakable, candidate.entity);
       }

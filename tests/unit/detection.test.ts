@@ -87,6 +87,55 @@ describe('surnames need evidence', () => {
   });
 });
 
+describe('what the rest of the block says about a name', () => {
+  it('reads a surname after its own full name as that person, though a namesake appears later', () => {
+    expect(
+      found(
+        'Robert De Niro opened the festival with his new film. Backstage, De Niro talked about his childhood. ' +
+          'His father, the painter Robert De Niro Sr., kept a studio in the Village.',
+      ),
+    ).toEqual(['robert-de-niro:Robert De Niro', 'robert-de-niro:De Niro']);
+  });
+
+  it('does not carry a full name past another bearer of the surname', () => {
+    expect(
+      found(
+        'Robert De Niro narrates the film about his father, Robert De Niro Sr. De Niro worked in his studio every morning. ' +
+          'The paintings fill a whole room.',
+      ),
+    ).toEqual(['robert-de-niro:Robert De Niro']);
+    expect(found('Robert De Niro Sr. was a painter and his son Robert De Niro an actor. De Niro Sr. taught in New York.')).toEqual([
+      'robert-de-niro:Robert De Niro',
+    ]);
+  });
+
+  it('takes a surname that owns one of our titles as ours, and its other bare uses on the page', () => {
+    expect(found('Few sequels beat Nolan’s own “The Dark Knight”.', 'Nolan returned to Gotham for a third film.')).toEqual([
+      'christopher-nolan:Nolan',
+      'the-dark-knight:The Dark Knight',
+      'christopher-nolan:Nolan',
+    ]);
+  });
+
+  it('does not take a possessive far from the title, or one a namesake on the page could own', () => {
+    expect(found('Nolan’s long, strange and winding career began well before The Dark Knight.')).toEqual([]);
+    expect(
+      found('Jonathan Nolan co-wrote the script with his brother, and many people still call it Nolan’s The Dark Knight.'),
+    ).toEqual(['the-dark-knight:The Dark Knight']);
+  });
+
+  it('accepts a title of several words in a list of titles on a page about films', () => {
+    expect(found('Boston played itself in Gone Baby Gone, The Departed and The Town, three crime films with a local cast.')).toEqual([
+      'the-town:The Town',
+    ]);
+  });
+
+  it('needs film words besides the list, and does not let a list prove a one-word title', () => {
+    expect(found('The Library, The Museum and The Town each get a new roof this year, the film society reports.')).toEqual([]);
+    expect(found('Readers of The Sun, The Mirror and Heat saw the photos of the film star at the premiere.')).toEqual([]);
+  });
+});
+
 describe('other people with the same full name', () => {
   it('rejects Michael Mann on a page about climate science', () => {
     expect(found('Michael Mann, the climatologist, testified about global warming and climate models.')).toEqual([]);
@@ -109,7 +158,8 @@ describe('Heat, the film, and everything else called heat', () => {
     expect(found({ text: 'I watched Heat again last night.', emphasis: [{ start: 10, end: 14 }] })).toEqual(['heat:Heat']);
     expect(found('My favourite is “Heat”, no contest.')).toEqual(['heat:Heat']);
     expect(found('Heat (1995) still holds up.')).toEqual(['heat:Heat']);
-    expect(found('Nobody shoots a city like Mann’s Heat does.')).toEqual(['heat:Heat']);
+    // …and whoever owns it is ours too (see "a surname that owns one of our titles").
+    expect(found('Nobody shoots a city like Mann’s Heat does.')).toEqual(['michael-mann:Mann', 'heat:Heat']);
   });
 
   it('accepts bare Heat mid-sentence on a page about the film', () => {
