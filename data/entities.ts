@@ -40,9 +40,10 @@ export interface EntityNames {
   readonly otherSenses?: RegExp;
   /**
    * Words a page uses around this entity when it means ours: the book trade for the novel Heat 2, the
-   * Chicago police and the true story for Chuck Adamson. They add a little support for this entity alone,
-   * on top of the film words every entity shares (see `lib/detection/page-evidence.ts`). No person's
-   * name goes here: people count as evidence only as entities of their own.
+   * Chicago police and the true story for Chuck Adamson. Read only in blocks that name the entity, they
+   * add a little support for it alone, on top of the film words every entity shares (see
+   * `lib/detection/page-evidence.ts`). No person's name goes here: people count as evidence only as
+   * entities of their own.
    */
   readonly ownSenses?: RegExp;
 }

@@ -14,8 +14,9 @@ const FILM_CUE_CAP = 2;
 /** A word of another sense ("NBA", "climatologist") weighs half a name of another bearer. */
 const OTHER_SENSE_WORD_WEIGHT = 0.5;
 /**
- * A word of the entity's own sense ("prequel" for Heat 2, "Chicago police" for Chuck Adamson) counts as
- * a film word, for that entity only, and at most two of them: such words alone are not a page about Heat.
+ * A word of the entity's own sense ("prequel" for Heat 2, "Chicago police" for Chuck Adamson), in a block
+ * that names the entity, counts as a film word for that entity only, and at most two of them: such
+ * words alone are not a page about Heat.
  */
 const OWN_SENSE_WORD_WEIGHT = 0.5;
 const OWN_SENSE_CAP = 1;
@@ -90,9 +91,14 @@ function sensesOf(field: 'otherSenses' | 'ownSenses'): [EntityId, RegExp][] {
 const OTHER_SENSES = sensesOf('otherSenses');
 const OWN_SENSES = sensesOf('ownSenses');
 
-function countWords(text: string, senses: readonly [EntityId, RegExp][]): Map<EntityId, number> {
+function countWords(
+  text: string,
+  senses: readonly [EntityId, RegExp][],
+  only?: readonly Candidate[],
+): Map<EntityId, number> {
   const counts = new Map<EntityId, number>();
   for (const [entity, words] of senses) {
+    if (only && !only.some((candidate) => candidate.entity === entity)) continue;
     const count = text.match(words)?.length ?? 0;
     if (count > 0) counts.set(entity, count);
   }
@@ -111,7 +117,9 @@ export function readBlockEvidence(text: string, matches: BlockMatches): BlockEvi
     ...matches,
     filmCues: text.match(FILM_CUES)?.length ?? 0,
     otherSenseWords: countWords(text, OTHER_SENSES),
-    ownSenseWords: countWords(text, OWN_SENSES),
+    // Words of an entity's own sense count only around it, in a block that names it: the read stays off
+    // every other block, and "book" in a page's shop links says nothing about a race's "Heat 2".
+    ownSenseWords: countWords(text, OWN_SENSES, matches.candidates),
   };
 }
 
