@@ -120,8 +120,13 @@ export function readLocalFeatures(
   };
 }
 
-/** The possessive of a name, then at most four lower-case words or numbers, then maybe an opening quote. */
-const POSSESSIVE_THEN_TITLE = /^['’]s?\s+(?:[\p{Ll}\p{N}][\p{L}\p{N}'’-]*,?\s+){0,4}["“‘]?$/u;
+/**
+ * The possessive of a name, then at most four lower-case words or numbers that describe the title
+ * ("’s masterpiece", "’s 1995 crime epic"), then maybe an opening quote. No preposition or conjunction:
+ * "Nolan’s screenplay for The Dark Knight" owns a screenplay, not the film, and a co-writer could own it.
+ */
+const POSSESSIVE_THEN_TITLE =
+  /^['’]s?\s+(?:(?!(?:for|of|in|on|to|about|with|from|after|before|at|by|into|than|like|as|and|or|but|nor)\b)[\p{Ll}\p{N}][\p{L}\p{N}'’-]*,?\s+){0,4}["“‘]?$/u;
 
 /** A capitalised "The", "A" or "An" title (or one in quotes), then the comma or "and" of a list, before ours. */
 const TITLE_ITEM_BEFORE =

@@ -119,6 +119,7 @@ describe('what the rest of the block says about a name', () => {
 
   it('does not take a possessive far from the title, or one a namesake on the page could own', () => {
     expect(found('Nolan’s long, strange and winding career began well before The Dark Knight.')).toEqual([]);
+    expect(found('Nolan’s screenplay for The Dark Knight went through years of drafts.')).toEqual([]);
     expect(
       found('Jonathan Nolan co-wrote the script with his brother, and many people still call it Nolan’s The Dark Knight.'),
     ).toEqual(['the-dark-knight:The Dark Knight']);
