@@ -26,11 +26,12 @@ export const SUPPORT_NEEDED = {
   distinctive: 1,
   common: 3,
   /**
-   * A title of several capitalised words in a list of other titles ("The Fighter and The Town"): the list
-   * shows it is a title, so it is as sure as a rare surname. A one-word title is the name of too many
-   * things (a magazine, a team, a record) for a list to prove more than its capital does.
+   * A title its own sentence calls a film ("The Town is Ben Affleck’s second film"), or a title of several
+   * capitalised words in a list of other titles ("The Fighter and The Town"): the words around it show
+   * what it is, so it is as sure as a rare surname, wherever it stands. A list proves less for a one-word
+   * title, the name of too many things (a magazine, a team, a record), than its capital does.
    */
-  listedTitle: 1,
+  shownTitle: 1,
   title: 2,
   openingTitle: 2.5,
   unprovenTitle: 3.5,
@@ -84,8 +85,9 @@ export function reasonToAccept(candidate: Candidate, page: EvidenceSummary): Mat
   if (!isTitle(entity)) return support >= SUPPORT_NEEDED.common ? 'related-names' : undefined;
   const severalCapitals = capitalisedBeyondFirstWord(candidate.text);
   let needed: number = SUPPORT_NEEDED.title;
-  if (local.headline) needed = SUPPORT_NEEDED.unprovenTitle;
-  else if (local.listedAmongTitles && severalCapitals) needed = SUPPORT_NEEDED.listedTitle;
+  if (local.calledFilm) needed = SUPPORT_NEEDED.shownTitle;
+  else if (local.headline) needed = SUPPORT_NEEDED.unprovenTitle;
+  else if (local.listedAmongTitles && severalCapitals) needed = SUPPORT_NEEDED.shownTitle;
   else if (local.sentenceStart) needed = severalCapitals ? SUPPORT_NEEDED.openingTitle : SUPPORT_NEEDED.unprovenTitle;
   return support >= needed ? 'related-names' : undefined;
 }

@@ -41,6 +41,11 @@ export interface LocalFeatures {
   readonly possessesTitle: boolean;
   /** A title in a list of titles: "The Insider, Heat and Collateral", "The Fighter and The Town". */
   readonly listedAmongTitles: boolean;
+  /**
+   * A title its own sentence calls a film: "The Town is Ben Affleck’s second film", "Heat, the movie
+   * that…", "The Dark Knight is a 2008 superhero film" (a year there must be the film's).
+   */
+  readonly calledFilm: boolean;
 }
 
 const QUOTES_BEFORE = /(?:["“‘'«‹`*_]|``|'')\s?$/;
@@ -117,16 +122,35 @@ export function readLocalFeatures(
     followsOwnFullName: false,
     possessesTitle: false,
     listedAmongTitles: false,
+    calledFilm: false,
   };
 }
 
+/** Words that join a noun to another phrase rather than describe it: "a problem in the film" is no film. */
+const JOINING_WORDS = 'for|of|in|on|to|about|with|from|after|before|at|by|into|than|like|as|and|or|but|nor';
+
 /**
  * The possessive of a name, then at most four lower-case words or numbers that describe the title
- * ("’s masterpiece", "’s 1995 crime epic"), then maybe an opening quote. No preposition or conjunction:
- * "Nolan’s screenplay for The Dark Knight" owns a screenplay, not the film, and a co-writer could own it.
+ * ("’s masterpiece", "’s 1995 crime epic"), then maybe an opening quote. No joining word: "Nolan’s
+ * screenplay for The Dark Knight" owns a screenplay, not the film, and a co-writer could own it.
  */
-const POSSESSIVE_THEN_TITLE =
-  /^['’]s?\s+(?:(?!(?:for|of|in|on|to|about|with|from|after|before|at|by|into|than|like|as|and|or|but|nor)\b)[\p{Ll}\p{N}][\p{L}\p{N}'’-]*,?\s+){0,4}["“‘]?$/u;
+const POSSESSIVE_THEN_TITLE = new RegExp(
+  `^['’]s?\\s+(?:(?!(?:${JOINING_WORDS})\\b)[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*,?\\s+){0,4}["“‘]?$`,
+  'u',
+);
+
+/**
+ * "is a 1995 crime film", "was Ben Affleck’s second movie", ", the thriller that…": a verb of being or an
+ * apposition, then at most five words that describe (no joining word), then the noun as the head of the
+ * phrase: followed by punctuation or a word that starts a new part of the sentence, so neither its
+ * possessive ("Heat is the film’s subject") nor a compound ("Heat, the film industry…") counts.
+ */
+const CALLED_FILM = new RegExp(
+  `^(?:['’]s)?(?:\\s*,|\\s+(?:is|was|remains))\\s+((?:(?!(?:${JOINING_WORDS})\\b)[\\p{L}\\p{N}'’-]+,?\\s+){0,5}?)` +
+    `(?:film|movie|motion picture|thriller|crime drama|heist drama|sequel|remake|prequel)` +
+    `(?=[.,;:!?)\\]—–"”]|\\s*$|\\s+(?:that|which|where|who|whose|${JOINING_WORDS}|directed|starring|written|made|released|set|based|is|was|ever|since|I|we|you|he|she|they|it)\\b)`,
+  'iu',
+);
 
 /** A capitalised "The", "A" or "An" title (or one in quotes), then the comma or "and" of a list, before ours. */
 const TITLE_ITEM_BEFORE =
@@ -134,7 +158,7 @@ const TITLE_ITEM_BEFORE =
 /** …or the list goes on after ours with such a title. */
 const TITLE_ITEM_AFTER = /^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}/u;
 
-type Relations = { followsOwnFullName: boolean; possessesTitle: boolean; listedAmongTitles: boolean };
+type Relations = { followsOwnFullName: boolean; possessesTitle: boolean; listedAmongTitles: boolean; calledFilm: boolean };
 
 /**
  * Evidence that a candidate's neighbours in the block give. Runs once per block text, only for blocks
@@ -167,6 +191,10 @@ export function markBlockRelations(text: string, candidates: readonly Candidate[
       local.listedAmongTitles =
         TITLE_ITEM_BEFORE.test(text.slice(Math.max(0, candidate.start - 80), candidate.start)) ||
         TITLE_ITEM_AFTER.test(text.slice(candidate.end, candidate.end + 40));
+      const called = CALLED_FILM.exec(text.slice(candidate.end, candidate.end + 80));
+      const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
+      const statedYear = called && /\b(?:18|19|20)\d\d\b/.exec(called[1]!)?.[0];
+      local.calledFilm = called !== null && (!statedYear || year === undefined || Number(statedYear) === year);
     }
   });
 }

@@ -131,6 +131,21 @@ describe('what the rest of the block says about a name', () => {
     ]);
   });
 
+  it('accepts a title its own sentence calls a film, wherever it stands', () => {
+    expect(found('The Town is Ben Affleck’s second film as director, and it borrows its last heist from Heat.')).toEqual([
+      'the-town:The Town',
+      'heat:Heat',
+    ]);
+    expect(found('Heat is a 1995 American crime film written and directed by a veteran of television.')).toEqual(['heat:Heat']);
+  });
+
+  it('does not read a film nearby, another year, or a compound as calling the title a film', () => {
+    expect(found('The Town is a place in the film where nothing happens, a director said.')).toEqual([]);
+    expect(found('Heat is a 1986 film, a thriller from a famous screenplay writer.')).toEqual([]);
+    expect(found('Heat is the film’s real subject, a critic wrote about the movie.')).toEqual([]);
+    expect(found('Heat, the film industry says, is rising as a topic on movie sets.')).toEqual([]);
+  });
+
   it('needs film words besides the list, and does not let a list prove a one-word title', () => {
     expect(found('The Library, The Museum and The Town each get a new roof this year, the film society reports.')).toEqual([]);
     expect(found('Readers of The Sun, The Mirror and Heat saw the photos of the film star at the premiere.')).toEqual([]);
