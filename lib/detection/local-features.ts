@@ -155,6 +155,8 @@ const CALLED_FILM = new RegExp(
 /** A capitalised "The", "A" or "An" title (or one in quotes), then the comma or "and" of a list, before ours. */
 const TITLE_ITEM_BEFORE =
   /(?:^|[\s(])["“]?(?:The|A|An)\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|and|in|on|at|to|for|a|an|\p{Lu}[\p{L}\p{N}'’.-]*))*,?["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?$/u;
+/** The joint of a list right before a title: a comma, "and", "or" or "&", maybe an opening quote. */
+const LIST_JOINT_BEFORE = /(?:,|\s(?:and|or|&))\s+["“]?$/;
 /** …or the list goes on after ours with such a title. */
 const TITLE_ITEM_AFTER = /^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}/u;
 
@@ -188,8 +190,11 @@ export function markBlockRelations(text: string, candidates: readonly Candidate[
         !title.lowercaseThe && !title.numbered && !title.otherSenseNearby && POSSESSIVE_THEN_TITLE.test(text.slice(candidate.end, next.start));
     }
     if (kind === 'film') {
+      // The list's comma or "and" right before the title is checked first, on a few characters, so most
+      // titles never run the longer look back for the item before it.
       local.listedAmongTitles =
-        TITLE_ITEM_BEFORE.test(text.slice(Math.max(0, candidate.start - 80), candidate.start)) ||
+        (LIST_JOINT_BEFORE.test(text.slice(Math.max(0, candidate.start - 6), candidate.start)) &&
+          TITLE_ITEM_BEFORE.test(text.slice(Math.max(0, candidate.start - 80), candidate.start))) ||
         TITLE_ITEM_AFTER.test(text.slice(candidate.end, candidate.end + 40));
       const called = CALLED_FILM.exec(text.slice(candidate.end, candidate.end + 80));
       const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
