@@ -38,6 +38,14 @@ export interface EntityNames {
    * the Miami Heat, a heat wave). Detection evidence only; never shown as a fact.
    */
   readonly otherSenses?: RegExp;
+  /**
+   * Words a page uses around this entity when it means ours: the book trade for the novel Heat 2, the
+   * Chicago police and the true story for Chuck Adamson. Read only in blocks that name the entity, they
+   * add a little support for it alone, on top of the film words every entity shares (see
+   * `lib/detection/page-evidence.ts`). No person's name goes here: people count as evidence only as
+   * entities of their own.
+   */
+  readonly ownSenses?: RegExp;
 }
 
 const unique = (text: string): SurfaceForm => ({ text, strength: 'unique' });
@@ -79,8 +87,20 @@ export const ENTITY_NAMES = {
       { text: 'Heat II', strength: 'distinctive' },
     ],
     otherSenses: /\b(?:swimm(?:er|ing)|freestyle|backstroke|breaststroke|butterfly|relay|sprint|semi-?finals?|athletics|qualif(?:y|ying|ied))\b/gi,
+    // "Heat 2" the novel and the planned film: a page about it speaks of a book and a sequel. "Novel" and
+    // "sequel" are film words too, and count twice here: they tell this title from a race's second heat.
+    ownSenses:
+      /\b(?:novels?|sequel|prequel|books?|authors?|co-?authors?|co-?wr(?:ote|itten|iter)|hardcover|hardback|paperback|publish(?:ed|er|ers|ing)|bestsell(?:er|ing)|chapters?)\b/gi,
   },
-  'the-town': { kind: 'film', name: 'The Town', forms: [common('The Town')], year: 2010 },
+  'the-town': {
+    kind: 'film',
+    name: 'The Town',
+    forms: [common('The Town')],
+    year: 2010,
+    // A municipality calls itself "the Town" in its own notices, and "The Town" opens their sentences.
+    otherSenses:
+      /\b(?:council(?:lors?|members?)?|mayor|municipal(?:ity)?|township|residents|ratepayers|taxpayers|by-?laws?|ordinances?|zoning|selectboard|aldermen)\b/gi,
+  },
   'the-dark-knight': {
     kind: 'film',
     name: 'The Dark Knight',
@@ -121,7 +141,11 @@ export const ENTITY_NAMES = {
   'danny-trejo': person('Danny', 'Trejo', 'distinctive'),
   'natalie-portman': person('Natalie', 'Portman', 'common'),
   'christopher-nolan': person('Christopher', 'Nolan', 'common', 'Chris Nolan'),
-  'chuck-adamson': person('Chuck', 'Adamson', 'common', 'Charles Adamson'),
+  'chuck-adamson': {
+    ...person('Chuck', 'Adamson', 'common', 'Charles Adamson'),
+    // The Chicago detective whose real case became Heat: pages about him tell that story.
+    ownSenses: /\b(?:Chicago|police(?:man)?|detectives?|cops?|real-life|real life|true story|real story|Crime Story)\b/gi,
+  },
   'vincent-hanna': {
     kind: 'character',
     name: 'Vincent Hanna',
@@ -169,9 +193,15 @@ export const DECOYS: readonly string[] = [
   'Erika Mann', 'Golo Mann', 'Horace Mann', 'Leslie Mann', 'Gabriel Mann', 'Manfred Mann', 'Anthony Mann',
   'Daniel Mann', 'Delbert Mann', 'Shelley Mann', 'Sally Mann',
   // Others who share a surname or a title.
-  'Robert De Niro Sr.', 'Robert De Niro Sr', 'Raphael De Niro', 'Drena De Niro',
+  'Robert De Niro Sr.', 'Robert De Niro Sr', 'De Niro Sr.', 'De Niro Sr', 'DeNiro Sr.', 'Raphael De Niro', 'Drena De Niro',
   'The Dark Knight Returns', 'The Dark Knight Rises', 'The Dark Knight Strikes Again', 'Dark Knight Returns',
   'The Town Council', 'The Town Hall', 'The Town of', 'The Town Board', 'The Town Manager', 'The Town Clerk',
   'Joyce Kilmer', 'Naomi Judd', 'Wynonna Judd', 'The Judds', 'Kevin Williamson', 'Jonathan Nolan',
-  'Emma Nolan', 'Tom Portman', 'Warner Music', 'Warner Records',
+  'Emma Nolan', 'Tom Portman',
+  // The rest of the Warner family: the record labels, the parent conglomerate ("A Warner Bros. Discovery
+  // Company" in a news site's footer) and the arms that make television and games, not films.
+  'Warner Music', 'Warner Records', 'Warner Bros. Records', 'Warner Bros Records',
+  'Warner Bros. Discovery', 'Warner Bros Discovery', 'Warner Brothers Discovery',
+  'Warner Bros. Television', 'Warner Bros Television', 'Warner Brothers Television', 'Warner Bros. TV', 'Warner Bros TV',
+  'Warner Bros. Games', 'Warner Bros Games', 'Warner Bros. Interactive',
 ];

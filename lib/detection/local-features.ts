@@ -1,3 +1,5 @@
+import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import type { Candidate } from './candidates';
 import type { Span } from './index';
 
 /** What the words right around a candidate say about it. Pure string work on one block's text. */
@@ -19,7 +21,7 @@ export interface LocalFeatures {
    * "William “Bill” Hanna"). Always false for titles and studios.
    */
   readonly otherBearer: boolean;
-  /** Followed by a small number: "Heat 6" is a race, not a film. */
+  /** Followed by a small number: for a title, "Heat 6" is a race, not a film (a studio's "100 Films" is not). */
   readonly numbered: boolean;
   /** Its sentence holds words of another sense of the name (set once the block's sentences are known). */
   readonly otherSenseNearby: boolean;
@@ -27,6 +29,23 @@ export interface LocalFeatures {
   readonly beforeOwnFullName: boolean;
   /** Hyphenated to a capitalised word that is not one of ours: "Voight-Kampff", "Hanna-Barbera". */
   readonly hyphenatedToOtherName: boolean;
+  /**
+   * The rest are set by `markBlockRelations`, from the other candidates of the block.
+   *
+   * Writers name a person in full, then by surname: a short name whose nearest earlier bearer in the
+   * block is its own full name (or a short name that follows it in turn), with no one else's use of the
+   * name in between ("Robert De Niro … De Niro", but not "Robert De Niro … Robert De Niro Sr. … De Niro").
+   */
+  readonly followsOwnFullName: boolean;
+  /** A person's surname whose possessive stands before one of our titles: "Nolan’s masterpiece The Dark Knight". */
+  readonly possessesTitle: boolean;
+  /** A title in a list of titles: "The Insider, Heat and Collateral", "The Fighter and The Town". */
+  readonly listedAmongTitles: boolean;
+  /**
+   * A title its own sentence calls a film: "The Town is Ben Affleck’s second film", "Heat, the movie
+   * that…", "The Dark Knight is a 2008 superhero film" (a year there must be the film's).
+   */
+  readonly calledFilm: boolean;
 }
 
 const QUOTES_BEFORE = /(?:["“‘'«‹`*_]|``|'')\s?$/;
@@ -100,5 +119,87 @@ export function readLocalFeatures(
     otherSenseNearby: false,
     beforeOwnFullName: false,
     hyphenatedToOtherName: false,
+    followsOwnFullName: false,
+    possessesTitle: false,
+    listedAmongTitles: false,
+    calledFilm: false,
   };
+}
+
+/** Words that join a noun to another phrase rather than describe it: "a problem in the film" is no film. */
+const JOINING_WORDS = 'for|of|in|on|to|about|with|from|after|before|at|by|into|than|like|as|and|or|but|nor';
+
+/**
+ * The possessive of a name, then at most four lower-case words or numbers that describe the title
+ * ("’s masterpiece", "’s 1995 crime epic"), then maybe an opening quote. No joining word: "Nolan’s
+ * screenplay for The Dark Knight" owns a screenplay, not the film, and a co-writer could own it.
+ */
+const POSSESSIVE_THEN_TITLE = new RegExp(
+  `^['’]s?\\s+(?:(?!(?:${JOINING_WORDS})\\b)[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*,?\\s+){0,4}["“‘]?$`,
+  'u',
+);
+
+/**
+ * "is a 1995 crime film", "was Ben Affleck’s second movie", ", the thriller that…": a verb of being or an
+ * apposition, then at most five words that describe (no joining word), then the noun as the head of the
+ * phrase: followed by punctuation or a word that starts a new part of the sentence, so neither its
+ * possessive ("Heat is the film’s subject") nor a compound ("Heat, the film industry…") counts.
+ */
+const CALLED_FILM = new RegExp(
+  `^(?:['’]s)?(?:\\s*,|\\s+(?:is|was|remains))\\s+((?:(?!(?:${JOINING_WORDS})\\b)[\\p{L}\\p{N}'’-]+,?\\s+){0,5}?)` +
+    `(?:film|movie|motion picture|thriller|crime drama|heist drama|sequel|remake|prequel)` +
+    `(?=[.,;:!?)\\]—–"”]|\\s*$|\\s+(?:that|which|where|who|whose|${JOINING_WORDS}|directed|starring|written|made|released|set|based|is|was|ever|since|I|we|you|he|she|they|it)\\b)`,
+  'iu',
+);
+
+/** A capitalised "The", "A" or "An" title (or one in quotes), then the comma or "and" of a list, before ours. */
+const TITLE_ITEM_BEFORE =
+  /(?:^|[\s(])["“]?(?:The|A|An)\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|and|in|on|at|to|for|a|an|\p{Lu}[\p{L}\p{N}'’.-]*))*,?["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?$/u;
+/** The joint of a list right before a title: a comma, "and", "or" or "&", maybe an opening quote. */
+const LIST_JOINT_BEFORE = /(?:,|\s(?:and|or|&))\s+["“]?$/;
+/** …or the list goes on after ours with such a title. */
+const TITLE_ITEM_AFTER = /^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}/u;
+
+type Relations = { followsOwnFullName: boolean; possessesTitle: boolean; listedAmongTitles: boolean; calledFilm: boolean };
+
+/**
+ * Evidence that a candidate's neighbours in the block give. Runs once per block text, only for blocks
+ * with candidates, and reads only the short stretches between and around candidates.
+ */
+export function markBlockRelations(text: string, candidates: readonly Candidate[]): void {
+  /** Per entity, its latest candidate so far in the block, and whether that one is surely ours. */
+  const latest = new Map<EntityId, { end: number; ours: boolean }>();
+  candidates.forEach((candidate, index) => {
+    const local = candidate.local as LocalFeatures & Relations;
+    const kind = ENTITY_NAMES[candidate.entity].kind;
+    const earlier = latest.get(candidate.entity);
+    if (candidate.form.short && earlier?.ours) {
+      // The stretch since our full name must not hold the name for anyone else ("Robert De Niro Sr.").
+      local.followsOwnFullName = !text.slice(earlier.end, candidate.start).toLowerCase().includes(candidate.text.toLowerCase());
+    }
+    latest.set(candidate.entity, {
+      end: candidate.end,
+      ours:
+        candidate.form.strength === 'unique' ||
+        (local.followsOwnFullName && !local.otherBearer && !local.hyphenatedToOtherName),
+    });
+    const next = candidates[index + 1];
+    if (candidate.form.short && (kind === 'person' || kind === 'character') && next && ENTITY_NAMES[next.entity].kind === 'film') {
+      const title = next.local;
+      local.possessesTitle =
+        !title.lowercaseThe && !title.numbered && !title.otherSenseNearby && POSSESSIVE_THEN_TITLE.test(text.slice(candidate.end, next.start));
+    }
+    if (kind === 'film') {
+      // The list's comma or "and" right before the title is checked first, on a few characters, so most
+      // titles never run the longer look back for the item before it.
+      local.listedAmongTitles =
+        (LIST_JOINT_BEFORE.test(text.slice(Math.max(0, candidate.start - 6), candidate.start)) &&
+          TITLE_ITEM_BEFORE.test(text.slice(Math.max(0, candidate.start - 80), candidate.start))) ||
+        TITLE_ITEM_AFTER.test(text.slice(candidate.end, candidate.end + 40));
+      const called = CALLED_FILM.exec(text.slice(candidate.end, candidate.end + 80));
+      const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
+      const statedYear = called && /\b(?:18|19|20)\d\d\b/.exec(called[1]!)?.[0];
+      local.calledFilm = called !== null && (!statedYear || year === undefined || Number(statedYear) === year);
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import type { BlockMatches, Candidate } from './candidates';
+import { markBlockRelations } from './local-features';
 
 /**
  * How much one entity's presence says that a page is about the world of Heat. A full name is strong
@@ -12,6 +13,13 @@ const FILM_CUE_WEIGHT = 0.5;
 const FILM_CUE_CAP = 2;
 /** A word of another sense ("NBA", "climatologist") weighs half a name of another bearer. */
 const OTHER_SENSE_WORD_WEIGHT = 0.5;
+/**
+ * A word of the entity's own sense ("prequel" for Heat 2, "Chicago police" for Chuck Adamson), in a block
+ * that names the entity, counts as a film word for that entity only, and at most two of them: such
+ * words alone are not a page about Heat.
+ */
+const OWN_SENSE_WORD_WEIGHT = 0.5;
+const OWN_SENSE_CAP = 1;
 
 const FILM_CUES =
   /\b(?:films?|movies?|cinema|cinematic|director|directed|directing|filmmaker|screenplay|cast|starring|co-?stars?|actors?|actress|roles?|plays|played|scenes?|heist|thriller|crime drama|sequel|novel|remake|DVD|Blu-ray|box office|Oscars?|Academy Awards?|festival|premiere|1995)\b/gi;
@@ -21,6 +29,8 @@ export interface EvidenceSummary {
   support(entity: EntityId): number;
   /** The entity's unique name ("Al Pacino") stands somewhere on the page. */
   namedInFull(entity: EntityId): boolean;
+  /** The entity's surname owns one of our titles somewhere on the page ("Nolan’s The Dark Knight"). */
+  ownsTitle(entity: EntityId): boolean;
   /**
    * Other bearers of the entity's name (decoys, other given names, half a point per word of their
    * sense) weigh at least as much as what
@@ -46,7 +56,10 @@ function strengthWeight(candidate: Candidate): number {
 export function plausible(candidate: Candidate): boolean {
   const { local } = candidate;
   if ((local.otherBearer || local.hyphenatedToOtherName) && candidate.form.short) return false;
-  if (local.numbered || local.beforeOwnFullName) return false;
+  // "Heat 6" is a race's heat, but a number after a studio or a person says nothing about the name:
+  // "Best of Warner Bros. 100 Film Collection", a footnote after "Michael Mann".
+  if (local.numbered && ENTITY_NAMES[candidate.entity].kind === 'film') return false;
+  if (local.beforeOwnFullName) return false;
   if (candidate.form.strength !== 'unique' && local.otherSenseNearby) return false;
   if (candidate.form.strength === 'common' && local.lowercaseThe) return false;
   const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
@@ -57,6 +70,7 @@ export function plausible(candidate: Candidate): boolean {
 export interface BlockEvidence extends BlockMatches {
   readonly filmCues: number;
   readonly otherSenseWords: ReadonlyMap<EntityId, number>;
+  readonly ownSenseWords: ReadonlyMap<EntityId, number>;
 }
 
 const NO_EVIDENCE: BlockEvidence = Object.freeze({
@@ -64,11 +78,32 @@ const NO_EVIDENCE: BlockEvidence = Object.freeze({
   competitors: [],
   filmCues: 0,
   otherSenseWords: new Map<EntityId, number>(),
+  ownSenseWords: new Map<EntityId, number>(),
 });
 
-const ENTITIES_WITH_OTHER_SENSES = (Object.keys(ENTITY_NAMES) as EntityId[]).filter(
-  (entity) => (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses !== undefined,
-);
+/** Each entity that has words of the given kind, with them. */
+function sensesOf(field: 'otherSenses' | 'ownSenses'): [EntityId, RegExp][] {
+  return (Object.keys(ENTITY_NAMES) as EntityId[])
+    .map((entity): [EntityId, RegExp | undefined] => [entity, (ENTITY_NAMES[entity] as Partial<Record<typeof field, RegExp>>)[field]])
+    .filter((entry): entry is [EntityId, RegExp] => entry[1] !== undefined);
+}
+
+const OTHER_SENSES = sensesOf('otherSenses');
+const OWN_SENSES = sensesOf('ownSenses');
+
+function countWords(
+  text: string,
+  senses: readonly [EntityId, RegExp][],
+  only?: readonly Candidate[],
+): Map<EntityId, number> {
+  const counts = new Map<EntityId, number>();
+  for (const [entity, words] of senses) {
+    if (only && !only.some((candidate) => candidate.entity === entity)) continue;
+    const count = text.match(words)?.length ?? 0;
+    if (count > 0) counts.set(entity, count);
+  }
+  return counts;
+}
 
 /**
  * Reads a block's cue words, but only in blocks that name something: page context comes from the
@@ -77,13 +112,15 @@ const ENTITIES_WITH_OTHER_SENSES = (Object.keys(ENTITY_NAMES) as EntityId[]).fil
 export function readBlockEvidence(text: string, matches: BlockMatches): BlockEvidence {
   // Most blocks of most pages name nothing: they share one empty record instead of allocating.
   if (matches.candidates.length === 0 && matches.competitors.length === 0) return NO_EVIDENCE;
-  const otherSenseWords = new Map<EntityId, number>();
-  for (const entity of ENTITIES_WITH_OTHER_SENSES) {
-    const senses = (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses!;
-    const count = text.match(senses)?.length ?? 0;
-    if (count > 0) otherSenseWords.set(entity, count);
-  }
-  return { ...matches, filmCues: text.match(FILM_CUES)?.length ?? 0, otherSenseWords };
+  markBlockRelations(text, matches.candidates);
+  return {
+    ...matches,
+    filmCues: text.match(FILM_CUES)?.length ?? 0,
+    otherSenseWords: countWords(text, OTHER_SENSES),
+    // Words of an entity's own sense count only around it, in a block that names it: the read stays off
+    // every other block, and "book" in a page's shop links says nothing about a race's "Heat 2".
+    ownSenseWords: countWords(text, OWN_SENSES, matches.candidates),
+  };
 }
 
 /** Running totals over a page's blocks, kept up to date as blocks come and go. */
@@ -91,10 +128,12 @@ export class PageEvidence {
   /** Per entity, how many plausible candidates of each weight the page holds. */
   private readonly weights = new Map<EntityId, Map<number, number>>();
   private readonly fullNames = new Map<EntityId, number>();
+  private readonly titleOwners = new Map<EntityId, number>();
   /** Full names plus titles set off as titles: mentions no competitor can claim. */
   private readonly unmistakable = new Map<EntityId, number>();
   private readonly competitors = new Map<EntityId, number>();
   private readonly otherSenseWords = new Map<EntityId, number>();
+  private readonly ownSenseWords = new Map<EntityId, number>();
   private filmCues = 0;
 
   add(block: BlockEvidence): void {
@@ -116,7 +155,9 @@ export class PageEvidence {
     for (const weight of best.values()) total += weight;
     const fullNames = (entity: EntityId) => this.fullNames.get(entity) ?? 0;
     const filmCues = this.filmCues;
-    const support = (entity: EntityId) => total - (best.get(entity) ?? 0) + filmSupport;
+    const ownSenseSupport = (entity: EntityId) =>
+      Math.min((this.ownSenseWords.get(entity) ?? 0) * OWN_SENSE_WORD_WEIGHT, OWN_SENSE_CAP);
+    const support = (entity: EntityId) => total - (best.get(entity) ?? 0) + filmSupport + ownSenseSupport(entity);
     // What speaks for our entity against other bearers of its name: its unmistakable mentions, and
     // the rest of the page's support counted as one mention per full name's worth.
     const ownWeight = (entity: EntityId) =>
@@ -128,6 +169,7 @@ export class PageEvidence {
       filmCues,
       support,
       namedInFull: (entity) => fullNames(entity) > 0,
+      ownsTitle: (entity) => (this.titleOwners.get(entity) ?? 0) > 0,
       contested: (entity) => otherWeight(entity) >= Math.max(1, ownWeight(entity)),
       outnumbered: (entity) => otherWeight(entity) > ownWeight(entity),
       otherSenseDominates: (entity) => {
@@ -146,12 +188,14 @@ export class PageEvidence {
       this.weights.set(candidate.entity, counts);
       bump(counts, strengthWeight(candidate));
       if (candidate.form.strength === 'unique') bump(this.fullNames, candidate.entity);
+      if (candidate.local.possessesTitle) bump(this.titleOwners, candidate.entity);
       if (candidate.form.strength === 'unique' || strengthWeight(candidate) === SUPPORT_WEIGHT.markedTitle) {
         bump(this.unmistakable, candidate.entity);
       }
     }
     for (const entity of block.competitors) bump(this.competitors, entity);
     for (const [entity, count] of block.otherSenseWords) bump(this.otherSenseWords, entity, count);
+    for (const [entity, count] of block.ownSenseWords) bump(this.ownSenseWords, entity, count);
     this.filmCues += sign * block.filmCues;
   }
 }

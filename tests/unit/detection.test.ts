@@ -87,6 +87,71 @@ describe('surnames need evidence', () => {
   });
 });
 
+describe('what the rest of the block says about a name', () => {
+  it('reads a surname after its own full name as that person, though a namesake appears later', () => {
+    expect(
+      found(
+        'Robert De Niro opened the festival with his new film. Backstage, De Niro talked about his childhood. ' +
+          'His father, the painter Robert De Niro Sr., kept a studio in the Village.',
+      ),
+    ).toEqual(['robert-de-niro:Robert De Niro', 'robert-de-niro:De Niro']);
+  });
+
+  it('does not carry a full name past another bearer of the surname', () => {
+    expect(
+      found(
+        'Robert De Niro narrates the film about his father, Robert De Niro Sr. De Niro worked in his studio every morning. ' +
+          'The paintings fill a whole room.',
+      ),
+    ).toEqual(['robert-de-niro:Robert De Niro']);
+    expect(found('Robert De Niro Sr. was a painter and his son Robert De Niro an actor. De Niro Sr. taught in New York.')).toEqual([
+      'robert-de-niro:Robert De Niro',
+    ]);
+  });
+
+  it('takes a surname that owns one of our titles as ours, and its other bare uses on the page', () => {
+    expect(found('Few sequels beat Nolan’s own “The Dark Knight”.', 'Nolan returned to Gotham for a third film.')).toEqual([
+      'christopher-nolan:Nolan',
+      'the-dark-knight:The Dark Knight',
+      'christopher-nolan:Nolan',
+    ]);
+  });
+
+  it('does not take a possessive far from the title, or one a namesake on the page could own', () => {
+    expect(found('Nolan’s long, strange and winding career began well before The Dark Knight.')).toEqual([]);
+    expect(found('Nolan’s screenplay for The Dark Knight went through years of drafts.')).toEqual([]);
+    expect(
+      found('Jonathan Nolan co-wrote the script with his brother, and many people still call it Nolan’s The Dark Knight.'),
+    ).toEqual(['the-dark-knight:The Dark Knight']);
+  });
+
+  it('accepts a title of several words in a list of titles on a page about films', () => {
+    expect(found('Boston played itself in Gone Baby Gone, The Departed and The Town, three crime films with a local cast.')).toEqual([
+      'the-town:The Town',
+    ]);
+  });
+
+  it('accepts a title its own sentence calls a film, wherever it stands', () => {
+    expect(found('The Town is Ben Affleck’s second film as director, and it borrows its last heist from Heat.')).toEqual([
+      'the-town:The Town',
+      'heat:Heat',
+    ]);
+    expect(found('Heat is a 1995 American crime film written and directed by a veteran of television.')).toEqual(['heat:Heat']);
+  });
+
+  it('does not read a film nearby, another year, or a compound as calling the title a film', () => {
+    expect(found('The Town is a place in the film where nothing happens, a director said.')).toEqual([]);
+    expect(found('Heat is a 1986 film, a thriller from a famous screenplay writer.')).toEqual([]);
+    expect(found('Heat is the film’s real subject, a critic wrote about the movie.')).toEqual([]);
+    expect(found('Heat, the film industry says, is rising as a topic on movie sets.')).toEqual([]);
+  });
+
+  it('needs film words besides the list, and does not let a list prove a one-word title', () => {
+    expect(found('The Library, The Museum and The Town each get a new roof this year, the film society reports.')).toEqual([]);
+    expect(found('Readers of The Sun, The Mirror and Heat saw the photos of the film star at the premiere.')).toEqual([]);
+  });
+});
+
 describe('other people with the same full name', () => {
   it('rejects Michael Mann on a page about climate science', () => {
     expect(found('Michael Mann, the climatologist, testified about global warming and climate models.')).toEqual([]);
@@ -109,7 +174,8 @@ describe('Heat, the film, and everything else called heat', () => {
     expect(found({ text: 'I watched Heat again last night.', emphasis: [{ start: 10, end: 14 }] })).toEqual(['heat:Heat']);
     expect(found('My favourite is “Heat”, no contest.')).toEqual(['heat:Heat']);
     expect(found('Heat (1995) still holds up.')).toEqual(['heat:Heat']);
-    expect(found('Nobody shoots a city like Mann’s Heat does.')).toEqual(['heat:Heat']);
+    // …and whoever owns it is ours too (see "a surname that owns one of our titles").
+    expect(found('Nobody shoots a city like Mann’s Heat does.')).toEqual(['michael-mann:Mann', 'heat:Heat']);
   });
 
   it('accepts bare Heat mid-sentence on a page about the film', () => {
@@ -181,8 +247,73 @@ describe('titles that are ordinary phrases', () => {
     expect(found('Ben Affleck’s “The Town” (2010) borrows from the film.')).toEqual(['the-town:The Town']);
   });
 
+  it('accepts a title that opens a sentence when the page also names someone or something from Heat', () => {
+    expect(found('The Dark Knight opens with a bank job that Christopher Nolan modelled on Heat.')).toEqual([
+      'the-dark-knight:The Dark Knight',
+      'christopher-nolan:Christopher Nolan',
+      'heat:Heat',
+    ]);
+    expect(
+      found('The Town borrows its armoured-car heist from Heat; the director cast the movie with that scene in mind.'),
+    ).toEqual(['the-town:The Town', 'heat:Heat']);
+  });
+
+  it('never takes film words alone as enough for a title that opens a sentence', () => {
+    expect(found('The Town approved a film festival with movie screenings, a premiere and a talk by a director.')).toEqual([]);
+  });
+
+  it('reads "The Town" as a municipality where its sentence speaks of councils and residents', () => {
+    expect(found('The Town will screen Heat in the park on Friday; the council approved the film night.')).toEqual([]);
+    expect(found('Michael Mann shot a scene downtown. The Town told residents the street would close for the film.')).toEqual([
+      'michael-mann:Michael Mann',
+    ]);
+  });
+
   it('keeps the sequels of The Dark Knight apart', () => {
     expect(found('Christopher Nolan later made The Dark Knight Rises.')).toEqual(['christopher-nolan:Christopher Nolan']);
+  });
+});
+
+describe('the Warner family', () => {
+  it('keeps the parent company, the television arm and the labels apart from the film studio', () => {
+    expect(found('© 2026 Northgate Post Media, Inc. A Warner Bros. Discovery Company. All rights reserved.')).toEqual([]);
+    expect(found('The sitcom was made by Warner Bros. Television for a cable channel.')).toEqual([]);
+    expect(found('Her first single came out on Warner Bros. Records in 1979.')).toEqual([]);
+  });
+
+  it('still finds the studio, with the Heat around it, on the same kind of page', () => {
+    expect(found('Warner Bros. released Heat in December 1995, a year after the studio bought the script.')).toEqual([
+      'warner-bros:Warner Bros.',
+      'heat:Heat',
+    ]);
+  });
+
+  it('reads a number after a studio as part of a product name, not as a race heat', () => {
+    expect(found('Deal of the day: Best of Warner Bros. 100 Film Collection, 40% off.')).toEqual(['warner-bros:Warner Bros.']);
+    expect(found('Semi-final results: Heat 2 went to the relay team from Leeds.')).toEqual([]);
+  });
+});
+
+describe('words of an entity’s own sense', () => {
+  it('accepts Heat 2 on a page about the novel, and not a race’s second heat', () => {
+    expect(found('Heat 2, the novel, tells what the crew did in the years before the bank job.')).toEqual(['heat-2:Heat 2']);
+    expect(found('Heat 2 of the 400 metres starts at noon; the book of results is online.')).toEqual([]);
+  });
+
+  it('accepts Adamson where the page tells the true story of the Chicago case behind Heat', () => {
+    expect(
+      found(
+        'The real Neil McCauley was a career thief.',
+        'Adamson, a Chicago police detective, followed him for months before the shootout that later inspired Heat.',
+      ),
+    ).toEqual(['neil-mccauley:Neil McCauley', 'chuck-adamson:Adamson', 'heat:Heat']);
+  });
+
+  it('needs a name from Heat’s world besides police words, and leaves other Adamsons alone', () => {
+    expect(found('Detective Adamson of the Chicago police arrested a burglar on Tuesday, the real-life story goes.')).toEqual([]);
+    expect(
+      found('The real Neil McCauley inspired Heat.', 'Andrew Adamson, who directed a fairy-tale film, has no police story to tell.'),
+    ).toEqual(['neil-mccauley:Neil McCauley', 'heat:Heat']);
   });
 });
 
