@@ -71,40 +71,48 @@ function wordsOf(key: string): string[] {
   return key.split(/[\s.,]+/).filter((word) => /^\p{L}/u.test(word));
 }
 
-/** A word that name casing lets start with a small letter: a particle, or "de" before a capital ("deNiro"). */
-function mayStartSmall(word: string): boolean {
-  return PARTICLES.has(word) || (word.startsWith('de') && word.length > 2);
-}
-
 /**
  * A test that finds, anywhere in a text, one word of every spelling the matcher could accept: in an
  * accepted match every word that is not a particle starts with a capital, so one such word per
  * spelling, with its capital and the rest in any case, is enough. It has no word boundaries, so it
  * runs on `textContent`, which glues neighbouring blocks together ("…end.Heat…"): it may say "maybe"
- * where nothing is, never "no" where something is. Words shared by many spellings are chosen first
- * ("Niro" for every De Niro, "Mann" for every Mann), which keeps the test short.
+ * where nothing is, never "no" where something is.
+ *
+ * Fewer and rarer words make a faster test that says "maybe" less often: a spelling of one word
+ * ("Mann", "Pacino") must be in it anyway, and a longer spelling uses one of those when it has one
+ * ("Thomas Mann", "Tom Sizemore"); otherwise the word it shares with most other spellings ("Warner"),
+ * of four letters or more where it can ("Busan", not "Film").
  */
 function maybeSource(keys: readonly string[]): string {
+  const wordsOfKey = keys.map((key) => [...new Set(wordsOf(key).filter((word) => !PARTICLES.has(word)))]);
   const sharedBy = new Map<string, number>();
-  for (const key of keys) for (const word of new Set(wordsOf(key))) sharedBy.set(word, (sharedBy.get(word) ?? 0) + 1);
+  for (const words of wordsOfKey) for (const word of words) sharedBy.set(word, (sharedBy.get(word) ?? 0) + 1);
   const chosen = new Set<string>();
-  for (const key of keys) {
-    const words = wordsOf(key).filter((word) => !PARTICLES.has(word));
+  keys.forEach((key, i) => {
+    const words = wordsOfKey[i]!;
     // A spelling made of particles alone would need them all; there is none, and the test says so.
     if (words.length === 0) throw new Error(`"${key}" has no word a name must capitalise`);
-    words.sort((a, b) => sharedBy.get(b)! - sharedBy.get(a)! || b.length - a.length || a.localeCompare(b));
-    chosen.add(words[0]!);
+    if (words.length === 1) chosen.add(words[0]!);
+  });
+  wordsOfKey.forEach((words) => {
+    if (words.some((word) => chosen.has(word))) return;
+    const ranked = [...words].sort(
+      (a, b) => Number(b.length >= 4) - Number(a.length >= 4) || sharedBy.get(b)! - sharedBy.get(a)! || b.length - a.length,
+    );
+    chosen.add(ranked[0]!);
+  });
+  const caseless = (text: string) =>
+    [...text].map((char) => (char.toUpperCase() === char.toLowerCase() ? escapeForRegExp(char) : `[${char.toUpperCase()}${char.toLowerCase()}]`)).join('');
+  const capitalised = (word: string) => escapeForRegExp(word[0]!.toUpperCase()) + caseless(word.slice(1));
+  // A word that starts with another chosen word adds nothing ("Judds" after "Judd").
+  for (const word of chosen) if ([...chosen].some((other) => other !== word && word.startsWith(other))) chosen.delete(word);
+  const alternatives = new Set<string>();
+  for (const word of chosen) {
+    alternatives.add(capitalised(word));
+    // "deNiro": name casing lets "de" stay small when a capital follows it.
+    if (word.startsWith('de') && word.length > 2) alternatives.add(capitalised(word.slice(2)));
   }
-  const caseless = (char: string) => {
-    const upper = char.toUpperCase();
-    const lower = char.toLowerCase();
-    return upper === lower ? escapeForRegExp(char) : `[${upper}${lower}]`;
-  };
-  const wordPattern = (word: string) => {
-    const first = mayStartSmall(word) ? caseless(word[0]!) : escapeForRegExp(word[0]!.toUpperCase());
-    return first + [...word.slice(1)].map(caseless).join('');
-  };
-  return [...chosen].sort().map(wordPattern).join('|');
+  return [...alternatives].sort().join('|');
 }
 
 declare const __HEAT_NOTES_LEXICON__: LexiconSource | undefined;

@@ -144,6 +144,8 @@ function editableRoots(root: Node): Set<Element> | undefined {
 class OpenBlock {
   /** Places that may hold a name in the nearest tested block around (or this one, if tested). */
   maybeNames = Infinity;
+  /** Its element's `childElementCount`, once asked. */
+  elementCount: number | undefined;
   readonly parts: string[] = [];
   readonly emphasis: Span[] = [];
   readonly gaps: Span[] = [];
@@ -285,7 +287,7 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
       if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
       const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
       let inside = around;
-      if (maybeNames && around < ((element.parentNode as ParentNode | null)?.childElementCount ?? 0) / 2) {
+      if (maybeNames && around < elementsBeside(element) / 2) {
         inside = maybeNames(element.textContent ?? '');
         if (inside === 0) {
           onSkipped?.(element);
@@ -307,6 +309,20 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
       flags |= ENTERED_MARKER;
     }
     return flags;
+  };
+  // How many elements share the block's parent, asked once per parent (`childElementCount` counts
+  // them): most often the parent is the open block, which keeps the answer.
+  let lastParent: Node | null = null;
+  let lastParentElements = 0;
+  const elementsBeside = (element: Element): number => {
+    const parent = element.parentNode;
+    const open = blocks[blocks.length - 1];
+    if (open !== undefined && parent === open.key) return (open.elementCount ??= (parent as ParentNode).childElementCount);
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastParentElements = (parent as ParentNode | null)?.childElementCount ?? 0;
+    }
+    return lastParentElements;
   };
   const reportShadowRoot = (element: Element) => {
     const shadow = element.shadowRoot;
