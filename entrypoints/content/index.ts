@@ -72,7 +72,8 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     signal: ctx.signal,
     scheduleFrame: (callback) => void ctx.requestAnimationFrame(() => callback()),
     onRepaint: (index) => repainted(index), // called once scanning runs, after everything exists
-    select: (ordered) => (choosesAll(choices) ? ordered : chooseMentions(ordered, choices)),
+    // Nothing is painted before the background has said the site list lets Heat Notes run here.
+    select: (ordered) => (siteAllowed !== true ? [] : choosesAll(choices) ? ordered : chooseMentions(ordered, choices)),
   });
   const hoverCards = new HoverCards({
     document,
@@ -105,7 +106,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   });
   let badgeTotal = 0;
   const repainted = (index: MentionIndex) => {
-    markedAfterMs ??= performance.now() - startedAt;
+    if (siteAllowed === true) markedAfterMs ??= performance.now() - startedAt;
     hoverCards.mentionsChanged(index);
     if (!isTop) return;
     if (settings.rememberSightings) visits.mentionsChanged(index.mentions.map((placed) => placed.mention.entity));
@@ -121,9 +122,13 @@ function startHeatNotes(ctx: ContentScriptContext): void {
 
   // Settings, and what the background says of this site (the site list; matches dismissed here).
   // Inactive (off, paused, or kept away by the site list), nothing is read or painted, but we keep
-  // listening, to come back without a reload.
+  // listening, to come back without a reload. The page is read as soon as the settings allow it,
+  // while the background answers for the site; nothing is painted before that answer, and where the
+  // site list keeps Heat Notes away, what was read is dropped then.
   let settings: Settings = DEFAULT_SETTINGS;
-  let siteAllowed = false;
+  /** Undefined until the background has answered for this site. */
+  let siteAllowed: boolean | undefined;
+  let siteKnownOnLastApply = false;
   let dismissed: readonly Dismissal[] = [];
   let active = false;
   let resumeTimer: number | undefined;
@@ -135,7 +140,9 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     choices = next;
     const now = Date.now();
     const paused = isPaused(settings, now);
-    const shouldRun = settings.enabled && !paused && siteAllowed;
+    const shouldRun = settings.enabled && !paused && siteAllowed !== false;
+    const siteJustKnown = siteAllowed !== undefined && !siteKnownOnLastApply;
+    siteKnownOnLastApply = siteAllowed !== undefined;
     // Paused for an hour: come back on our own when the hour is over.
     if (resumeTimer !== undefined) clearTimeout(resumeTimer);
     // (A pause stored far ahead is looked at again within the longest delay a timer takes; past it a
@@ -149,17 +156,19 @@ function startHeatNotes(ctx: ContentScriptContext): void {
         hoverCards.close();
         scanner.stop();
       }
-    } else if (active && choicesChanged) scanner.reselect();
+    } else if (active && (choicesChanged || siteJustKnown)) scanner.reselect();
   };
   const readRules = async () => {
     const rules = await ask<'page/rules'>({ type: 'page/rules' }).catch(() => undefined);
     siteAllowed = rules?.siteAllowed ?? true;
     dismissed = rules?.dismissed ?? [];
   };
-  const ready = Promise.all([
-    loadSettings().then((loaded) => void (settings = loaded), () => undefined),
-    readRules(),
-  ]).then(apply);
+  const settingsLoaded = loadSettings().then((loaded) => void (settings = loaded), () => undefined);
+  const rulesRead = readRules();
+  void settingsLoaded.then(() => {
+    if (siteAllowed === undefined) apply();
+  });
+  const ready = Promise.all([settingsLoaded, rulesRead]).then(apply);
   const unwatch = [
     watchSettings((next) => void ready.then(() => ((settings = next), apply()))),
     watchSites(() => void ready.then(readRules).then(apply)),

@@ -72,12 +72,17 @@ function isSentenceStart(text: string, start: number): boolean {
   return before === '' || /[.!?:;…]$/.test(before);
 }
 
+/** The last block asked about: every candidate of a block asks about the same whole text. */
+let lastHeadline: { text: string; headline: boolean } | undefined;
+
 function isHeadline(text: string): boolean {
+  if (lastHeadline?.text === text) return lastHeadline.headline;
   const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const longWords = words.filter((word) => word.length > 3);
-  if (longWords.length < 3) return false;
   const capitalised = longWords.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return capitalised / longWords.length >= 0.7;
+  const headline = longWords.length >= 3 && capitalised / longWords.length >= 0.7;
+  lastHeadline = { text, headline };
+  return headline;
 }
 
 function isEmphasised(start: number, end: number, emphasis: readonly Span[]): boolean {

@@ -20,12 +20,21 @@ export class HighlightPainter {
   #mentionName: string | undefined = mentionHighlightName('underline', 'amber');
   #activeName = activeHighlightName('amber');
 
-  /** Replaces the painted mentions (the browser lacks the API: nothing is painted, cards still work). */
+  /**
+   * Replaces the painted mentions (the browser lacks the API: nothing is painted, cards still work).
+   * With none, nothing of ours stays in the registry, which the page shares: a page without our names
+   * cannot tell Heat Notes is there.
+   */
   paint(ranges: Iterable<AbstractRange>): void {
     const highlights = registry();
     if (!highlights) return;
     const highlight = new Highlight();
     for (const range of ranges) highlight.add(range);
+    if (highlight.size === 0) {
+      this.#mentions = undefined;
+      if (this.#mentionName) highlights.delete(this.#mentionName);
+      return;
+    }
     this.#mentions = highlight;
     this.reassert();
   }
