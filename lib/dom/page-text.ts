@@ -240,10 +240,13 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
-  // Any other root that cannot hold a name costs one native read of its text and nothing more.
+  // Any other root that cannot hold a name costs one native read of its text and nothing more. A
+  // block read for its own text alone (`nested: false`, after a change) is not tested: its
+  // `textContent` holds its nested blocks too, a whole feed for a feed's container, while reading
+  // its own text steps over them.
   const rootIsBlock = rootElement !== null && (TAG_KINDS.get(rootElement.localName) ?? 0) & TAG_BLOCK;
   let rootMaybeNames = Infinity;
-  if (maybeNames && !rootIsBlock) {
+  if (maybeNames && !rootIsBlock && nested) {
     rootMaybeNames = maybeNames(root.textContent ?? '');
     if (rootMaybeNames === 0) {
       if (options.base) onSkipped?.(options.base);
@@ -259,8 +262,15 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
   const pathFlags: number[] = [];
   // Editable regions, found with one query rather than an attribute read per element.
   const editable = editableRoots(root);
+  // A root inside the page (a block read again, an added subtree) starts inside whatever emphasis or
+  // marker its ancestors open, as the full walk would have entered them.
   let emphasisDepth = 0;
   let markerDepth = 0;
+  for (let above = root.parentNode; above && above.nodeType === Node.ELEMENT_NODE; above = above.parentNode) {
+    const kind = TAG_KINDS.get((above as Element).localName) ?? 0;
+    if (kind & TAG_EMPHASIS) emphasisDepth++;
+    if (kind & TAG_MARKER || ((above as Element).localName === 'a' && isFootnoteLink(above as Element))) markerDepth++;
+  }
   let sincePause = 0;
 
   /** Leaves an element entered with `flags`, handing over the block it closes, if it opened one. */

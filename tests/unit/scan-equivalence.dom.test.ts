@@ -212,13 +212,19 @@ describe(`reading only where names can be gives the full walk's answers (base se
         change(rng, builder);
         await expectSameAnswers(`${at}, change ${step}`, scan, full);
       }
+      // And what followed the changes is what reading the changed page afresh finds.
+      const fresh = startScanner(true);
+      await expectSameAnswers(`${at}, read afresh after the changes`, scan, fresh);
+      fresh.stop();
       scan.stop();
       full.stop();
     }
     expect(warnings).toEqual([]);
-    // The pages really exercised both sides.
-    expect(mentions).toBeGreaterThan(RUNS / 4);
-    expect(nameFree).toBeGreaterThan(RUNS / 5);
+    // The pages really exercised both sides (a replay of one seed is not held to it).
+    if (RUNS >= 20) {
+      expect(mentions).toBeGreaterThan(RUNS / 4);
+      expect(nameFree).toBeGreaterThan(RUNS / 5);
+    }
   }, 120_000);
 
   it('the bench’s generated articles, with names and without', async () => {
