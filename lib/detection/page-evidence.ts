@@ -91,12 +91,21 @@ function sensesOf(field: 'otherSenses' | 'ownSenses'): [EntityId, RegExp][] {
 const OTHER_SENSES = sensesOf('otherSenses');
 const OWN_SENSES = sensesOf('ownSenses');
 
+/** Any word of any of them, as one test (case-insensitive, like each of them): most blocks hold none. */
+function anyOf(senses: readonly [EntityId, RegExp][]): RegExp {
+  for (const [entity, words] of senses) if (!words.ignoreCase) throw new Error(`${entity}'s sense words must be case-insensitive`);
+  return new RegExp(senses.map(([, words]) => `(?:${words.source})`).join('|'), 'i');
+}
+const ANY_OTHER_SENSE = anyOf(OTHER_SENSES);
+const ANY_OWN_SENSE = anyOf(OWN_SENSES);
+
 function countWords(
   text: string,
   senses: readonly [EntityId, RegExp][],
   only?: readonly Candidate[],
 ): Map<EntityId, number> {
   const counts = new Map<EntityId, number>();
+  if (!(senses === OTHER_SENSES ? ANY_OTHER_SENSE : ANY_OWN_SENSE).test(text)) return counts;
   for (const [entity, words] of senses) {
     if (only && !only.some((candidate) => candidate.entity === entity)) continue;
     const count = text.match(words)?.length ?? 0;

@@ -125,10 +125,11 @@ const ENTERED_MARKER = 4;
 /** A footnote link's text: "3", "[12]", "(a)", "*", "†". */
 const FOOTNOTE_TEXT = /^\s*[[(]?\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*[\])]?\s*$/u;
 
-/** A link to a note on the same page whose text is only a note's number or sign. */
+/** A link to a note on the same page: marked as one (`doc-noteref`), or whose text is only a note's number or sign. */
 function isFootnoteLink(element: Element): boolean {
-  if (element.getAttribute('role') === 'doc-noteref') return true;
-  return element.getAttribute('href')?.startsWith('#') === true && FOOTNOTE_TEXT.test(element.textContent ?? '');
+  // One attribute read for the links of a page, which mostly lead elsewhere.
+  if (element.getAttribute('href')?.startsWith('#') !== true) return false;
+  return element.getAttribute('role') === 'doc-noteref' || FOOTNOTE_TEXT.test(element.textContent ?? '');
 }
 
 /** The editable elements under `root` (their subtrees are never read), or undefined for none. */
