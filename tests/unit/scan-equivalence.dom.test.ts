@@ -153,7 +153,7 @@ function found(scanner: PageScanner) {
   return { mentions: report.mentions, ranges };
 }
 
-async function expectSameAnswers(at: string, scan: PageScanner, full: PageScanner): Promise<void> {
+async function expectSameAnswers(at: string, scan: PageScanner, full: PageScanner, fresh = false): Promise<void> {
   await Promise.all([scan.settled(), full.settled()]);
   const fromScan = found(scan);
   const fromFull = found(full);
@@ -161,7 +161,8 @@ async function expectSameAnswers(at: string, scan: PageScanner, full: PageScanne
   // The same text nodes, not merely equal ones.
   expect(fromScan.ranges.length, at).toBe(fromFull.ranges.length);
   fromScan.ranges.forEach((range, i) => range.forEach((part, j) => expect(part === fromFull.ranges[i]![j], `${at}: range ${i}`).toBe(true)));
-  expect(scan.report().stats.textNodes, `${at}: read no more than the full walk`).toBeLessThanOrEqual(full.report().stats.textNodes);
+  // Both having followed the same changes, the scan visited no more text nodes than the full walk.
+  if (!fresh) expect(scan.report().stats.textNodes, `${at}: read no more than the full walk`).toBeLessThanOrEqual(full.report().stats.textNodes);
 }
 
 /** One random change of the kind pages make: text added, edited, removed; a shadow host added. */
@@ -214,7 +215,7 @@ describe(`reading only where names can be gives the full walk's answers (base se
       }
       // And what followed the changes is what reading the changed page afresh finds.
       const fresh = startScanner(true);
-      await expectSameAnswers(`${at}, read afresh after the changes`, scan, fresh);
+      await expectSameAnswers(`${at}, read afresh after the changes`, scan, fresh, true);
       fresh.stop();
       scan.stop();
       full.stop();
@@ -252,8 +253,9 @@ describe('a page without our names', () => {
     const walkers = vi.spyOn(document, 'createTreeWalker');
     const scan = startScanner(false);
     await scan.settled();
-    // "Heather" may hold "Heat", in every paragraph: testing each could spare nothing, so all are read.
-    expect(scan.report().stats.textNodes).toBe(151);
+    // "Heather" may hold "Heat", in every paragraph: testing each could spare nothing, so all are
+    // read, each in one piece from its textContent, with no text node visited.
+    expect(scan.report().stats).toMatchObject({ textNodes: 0, chars: 12 + 50 * 83 });
     walkers.mockClear();
     scan.stop();
 
