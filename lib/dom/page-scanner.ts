@@ -18,7 +18,7 @@ import {
   type ReadOptions,
 } from './page-text';
 import { PageWatcher, type MutationBatch } from './page-watcher';
-import { customElementShadowRoots } from './shadow-roots';
+import { shadowRootsToRead } from './shadow-roots';
 import { SliceClock, Superseded } from './time-slicer';
 
 /**
@@ -366,9 +366,9 @@ export class PageScanner {
     const readEverything = this.#options.readEverything === true;
     const maybeNames = readEverything ? undefined : countMaybeNames;
     for (let next = roots.shift(); next; next = roots.shift()) {
-      // Custom elements' shadow roots hold text the light tree's `textContent` does not: looked for
-      // everywhere (a re-read block's own, too, though its nested blocks' are known already).
-      for (const shadowRoot of customElementShadowRoots(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
+      // Shadow roots hold text the light tree's `textContent` does not: custom elements' are looked
+      // for everywhere (a re-read block's own, too, though its nested blocks' are known already).
+      for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
       const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, plainBlocks: !readEverything });
       while (!reading.next().done) {
         if (clock.sliceIsOver) await clock.yield();

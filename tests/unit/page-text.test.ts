@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
-import { customElementShadowRoots } from '../../lib/dom/shadow-roots';
+import { shadowRootsToRead } from '../../lib/dom/shadow-roots';
 import { countMaybeNames } from '../../lib/detection/lexicon';
 import { compareComposedOrder } from '../../lib/dom/document-order';
 
@@ -117,7 +117,7 @@ describe('readBlocks', () => {
     const blocks = read(body, { onShadowRoot: (root) => found.push(root) });
     expect(found).toEqual([shadow]);
     // Everywhere but inside unread content (code), whether the walk passes there or not.
-    expect(customElementShadowRoots(body)).toEqual([widget]);
+    expect(shadowRootsToRead(body)).toEqual([widget]);
     expect(blocks.some((b) => b.text.includes('Shadow'))).toBe(false);
     const inner = read(shadow, { base: shadow });
     expect(inner.map((b) => b.text)).toContain('Shadow text');
