@@ -12,7 +12,7 @@ export interface Span {
   end: number;
 }
 
-/** The text of one block (see CONTRACT.md: text nodes concatenated in tree order). */
+/** The text of one block (see docs/contract.md: text nodes concatenated in tree order). */
 export interface TextBlock {
   readonly text: string;
   /** Emphasised stretches (italics, quotes, citations): local evidence that a name is a title. */
