@@ -4,7 +4,7 @@ import { readTabsBeforeInstall } from '../lib/background/tab-readiness';
 import type { ContentMessage, ContentMessages, MentionsResponse } from '../lib/messages';
 import type { PageApi } from './on-this-page';
 
-/** The top frame only (CONTRACT.md): frames have content scripts of their own that are not asked. */
+/** The top frame only (docs/contract.md): frames have content scripts of their own that are not asked. */
 const TOP_FRAME = { frameId: 0 };
 
 /**

@@ -4,7 +4,7 @@ import type { Dismissal } from './mention-filter';
 
 /**
  * The messages that cross between extension contexts. `mentions/get` and its answer are part of the
- * outside contract (CONTRACT.md): keep their shape exactly.
+ * outside contract (docs/contract.md): keep their shape exactly.
  */
 
 export interface MentionReport {

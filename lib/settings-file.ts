@@ -1,6 +1,7 @@
 import { t, type PlainKey } from './i18n';
 import type { Sighting } from './memory/db';
 import { SETTINGS_VERSION, isRecord, parseSettings, type Settings } from './settings';
+import { normalizeSite } from './site-rules';
 
 /**
  * The settings file users export and import (options page only). Pure apart from its words, which come
@@ -58,21 +59,6 @@ export function exportSettings(settings: Settings, sites: readonly string[], now
 export type ImportResult =
   | { ok: true; settings: Settings; sites: string[]; notices: string[] }
   | { ok: false; reason: string };
-
-/** A site list entry: a hostname, lower case, without scheme, port or path. */
-export function normalizeSite(input: string): string | undefined {
-  const trimmed = input.trim().toLowerCase();
-  if (trimmed === '') return undefined;
-  let host = trimmed;
-  try {
-    host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
-  } catch {
-    return undefined;
-  }
-  host = host.replace(/^www\./, '');
-  const looksLikeHost = (/^[a-z0-9.-]+$/.test(host) && host.includes('.')) || host === 'localhost';
-  return looksLikeHost ? host : undefined;
-}
 
 /**
  * Why a file of `size` (bytes, or characters of its text) is refused before it is read, or undefined

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseSettings, type ParsedSettings, type Settings } from './settings';
-import { normalizeSite } from './settings-file';
+import { normalizeSite } from './site-rules';
 
 /**
  * Where settings live. The settings themselves are small and follow the user across browsers

@@ -9,7 +9,10 @@
 export const SETTINGS_VERSION = 2;
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
-/** Predeclared `::highlight()` names, one per colour: highlight colours cannot be computed (NOTES.md). */
+/**
+ * Predeclared `::highlight()` names, one per colour: highlight colours cannot be computed
+ * (docs/platform-notes.md, "Painting marks").
+ */
 export const HIGHLIGHT_COLORS = ['amber', 'blue', 'green', 'pink'] as const;
 export const TRIGGERS = ['hover', 'click', 'modifier'] as const;
 export const MODIFIER_KEYS = ['Alt', 'Shift', 'Control', 'Meta'] as const;

@@ -1,4 +1,3 @@
-import { normalizeSite } from './settings-file';
 import type { EntityKind } from '../data/entities';
 import { isPaused, type Category, type Settings } from './settings';
 
@@ -6,6 +5,21 @@ import { isPaused, type Category, type Settings } from './settings';
  * Where Heat Notes runs: the master switch, "Pause for an hour" and the site list, decided in one
  * place for the content script, the popup and the background. Pure.
  */
+
+/** A site list entry: a hostname, lower case, without scheme, port or path. */
+export function normalizeSite(input: string): string | undefined {
+  const trimmed = input.trim().toLowerCase();
+  if (trimmed === '') return undefined;
+  let host = trimmed;
+  try {
+    host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return undefined;
+  }
+  host = host.replace(/^www\./, '');
+  const looksLikeHost = (/^[a-z0-9.-]+$/.test(host) && host.includes('.')) || host === 'localhost';
+  return looksLikeHost ? host : undefined;
+}
 
 /** The site a page belongs to, as the site list names sites ("example.com"), or undefined (file:, data:). */
 export function siteOf(url: string): string | undefined {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { normalizeSite } from '../../lib/settings-file';
+import { normalizeSite } from '../../lib/site-rules';
 import { t, type PlainKey } from '../../lib/i18n';
 import { SITE_MODES, type SiteMode } from '../../lib/settings';
 import { RadioSetting } from './controls';

@@ -3,12 +3,12 @@
  * show us every URL the user visits).
  *
  * A tab that was already open when Heat Notes was installed or updated has no content script until it
- * reloads (NOTES.md); a browser page, the Web Store or the PDF viewer never gets one. We cannot read
- * the URL to tell which, but `tabs.query({})` gives every tab's id without permission: at
- * `runtime.onInstalled` the background records the ids open at that moment. A tab that does not
- * answer and is on that list was opened before install ("Reload to annotate"); any other is a page
- * extensions may not read. A recorded tab that loads a page is forgotten: it has our script now, or,
- * if it is a browser page, reloading would not help.
+ * reloads (docs/platform-notes.md, "Storage and privacy"); a browser page, the Web Store or the PDF
+ * viewer never gets one. We cannot read the URL to tell which, but `tabs.query({})` gives every tab's id
+ * without permission: at `runtime.onInstalled` the background records the ids open at that moment. A tab
+ * that does not answer and is on that list was opened before install ("Reload to annotate"); any other
+ * is a page extensions may not read. A recorded tab that loads a page is forgotten: it has our script
+ * now, or, if it is a browser page, reloading would not help.
  *
  * The record lives in `storage.session` (cleared with the browser session, like tab ids). Where there
  * is none (older browsers), `storage.local` holds it with the install time, and the background clears

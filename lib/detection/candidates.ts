@@ -1,28 +1,7 @@
-import { ENTITY_NAMES, type EntityId, type SurfaceForm } from '../../data/entities';
+import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import { getLexicon, normalizeForm, PARTICLES } from './lexicon';
-import { readLocalFeatures, type LocalFeatures } from './local-features';
-import type { Span } from './index';
-
-/** A place in a block's text where a known form stands, with what its surroundings say about it. */
-export interface Candidate {
-  readonly entity: EntityId;
-  readonly form: SurfaceForm;
-  /** UTF-16 offsets in the block's text; `end` is exclusive and excludes any possessive. */
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly local: LocalFeatures;
-}
-
-/** What matching one block found: candidates, and names of other things that compete with ours. */
-export interface BlockMatches {
-  readonly candidates: Candidate[];
-  /**
-   * Entities whose name the block also uses for someone or something else: a decoy ("Miami Heat",
-   * "Aimee Mann") or another first name before one of our surnames ("Joyce Kilmer").
-   */
-  readonly competitors: EntityId[];
-}
+import { readLocalFeatures } from './local-features';
+import type { BlockMatches, Candidate, Span } from './types';
 
 /**
  * Names are capitalised. A form matches when every word starts with a capital (particles and a

@@ -1,16 +1,6 @@
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
-import type { Candidate } from './candidates';
 import { plausible, SUPPORT_WEIGHT, type EvidenceSummary } from './page-evidence';
-import type { Mention } from './index';
-
-/**
- * Why a name was accepted, for the card's "why this matched" line:
- * - `full-name`: a name that only means this entity ("Al Pacino", "L.A. Takedown").
- * - `marked-title`: a title set off as one — italics, quotes, "(1995)", "Mann’s Heat".
- * - `named-in-full`: a short name ("Pacino") on a page that also gives the full one.
- * - `related-names`: a short or common name on a page that names enough of Heat's world.
- */
-export type MatchReason = 'full-name' | 'marked-title' | 'named-in-full' | 'related-names';
+import type { Candidate, MatchReason, Mention } from './types';
 
 /**
  * How much support from the rest of the page a name needs (see SUPPORT_WEIGHT): a rare surname needs

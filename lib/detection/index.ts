@@ -1,37 +1,9 @@
-import type { EntityId } from '../../data/entities';
 import { matchBlock } from './candidates';
 import { PageEvidence, readBlockEvidence, type BlockEvidence } from './page-evidence';
-import { decideBlock, type MatchReason } from './decide';
+import { decideBlock } from './decide';
+import type { Mention, Span, TextBlock } from './types';
 
-export type { MatchReason } from './decide';
-
-/** A stretch of a block's text inside an element that marks a title or a name: `i`, `em`, `cite`, `q`… */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/** The text of one block (see CONTRACT.md: text nodes concatenated in tree order). */
-export interface TextBlock {
-  readonly text: string;
-  /** Emphasised stretches (italics, quotes, citations): local evidence that a name is a title. */
-  readonly emphasis?: readonly Span[];
-  /**
-   * Stretches that are not words (footnote markers, read as spaces) and, with no length, places where
-   * a nested block or unread content stood: no name crosses one. Ascending.
-   */
-  readonly gaps?: readonly Span[];
-}
-
-export interface Mention {
-  readonly entity: EntityId;
-  readonly start: number;
-  readonly end: number;
-  /** The name as it stands on the page, without a possessive. */
-  readonly text: string;
-  /** Why it was accepted; the card's "why this matched" line. */
-  readonly reason: MatchReason;
-}
+export type { MatchReason, Mention, Span, TextBlock } from './types';
 
 interface BlockState {
   block: TextBlock;

@@ -1,52 +1,5 @@
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
-import type { Candidate } from './candidates';
-import type { Span } from './index';
-
-/** What the words right around a candidate say about it. Pure string work on one block's text. */
-export interface LocalFeatures {
-  /** First word of a sentence (or of the block): its capital letter proves nothing. */
-  readonly sentenceStart: boolean;
-  /** The block reads like a headline (most words capitalised): capitals prove nothing either. */
-  readonly headline: boolean;
-  /** Set off as a title: italics or emphasis exactly around it, or quotation marks. */
-  readonly marked: boolean;
-  /** A year in brackets right after it ("Heat (1995)", "Heat (Mann, 1995)"). */
-  readonly year?: number;
-  /** Right after the possessive of another name we know ("Mann’s Heat"). */
-  readonly possessedByKnownName: boolean;
-  /** Preceded by a lower-case "the" ("the Heat", "the Dark Knight"): used as a common noun. */
-  readonly lowercaseThe: boolean;
-  /**
-   * For a person's surname: another capitalised given name stands right before it ("Joyce Kilmer",
-   * "William “Bill” Hanna"). Always false for titles and studios.
-   */
-  readonly otherBearer: boolean;
-  /** Followed by a small number: for a title, "Heat 6" is a race, not a film (a studio's "100 Films" is not). */
-  readonly numbered: boolean;
-  /** Its sentence holds words of another sense of the name (set once the block's sentences are known). */
-  readonly otherSenseNearby: boolean;
-  /** A short name before its own full name in one sentence: a relative ("Nolan and his brother Christopher Nolan"). */
-  readonly beforeOwnFullName: boolean;
-  /** Hyphenated to a capitalised word that is not one of ours: "Voight-Kampff", "Hanna-Barbera". */
-  readonly hyphenatedToOtherName: boolean;
-  /**
-   * The rest are set by `markBlockRelations`, from the other candidates of the block.
-   *
-   * Writers name a person in full, then by surname: a short name whose nearest earlier bearer in the
-   * block is its own full name (or a short name that follows it in turn), with no one else's use of the
-   * name in between ("Robert De Niro … De Niro", but not "Robert De Niro … Robert De Niro Sr. … De Niro").
-   */
-  readonly followsOwnFullName: boolean;
-  /** A person's surname whose possessive stands before one of our titles: "Nolan’s masterpiece The Dark Knight". */
-  readonly possessesTitle: boolean;
-  /** A title in a list of titles: "The Insider, Heat and Collateral", "The Fighter and The Town". */
-  readonly listedAmongTitles: boolean;
-  /**
-   * A title its own sentence calls a film: "The Town is Ben Affleck’s second film", "Heat, the movie
-   * that…", "The Dark Knight is a 2008 superhero film" (a year there must be the film's).
-   */
-  readonly calledFilm: boolean;
-}
+import type { Candidate, LocalFeatures, Span } from './types';
 
 const QUOTES_BEFORE = /(?:["“‘'«‹`*_]|``|'')\s?$/;
 const QUOTES_AFTER = /^(?:['’]s)?[,.!?:;]?\s?(?:["”’'»›*_]|''|``)/;

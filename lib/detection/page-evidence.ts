@@ -1,6 +1,6 @@
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
-import type { BlockMatches, Candidate } from './candidates';
 import { markBlockRelations } from './local-features';
+import type { BlockMatches, Candidate } from './types';
 
 /**
  * How much one entity's presence says that a page is about the world of Heat. A full name is strong

@@ -9,8 +9,9 @@
 export const UI_TAG = 'heat-notes-ui';
 
 /**
- * Elements that start a block (CONTRACT.md: "a block is the nearest ancestor that is a block-level
- * element by tag name"). Text inside a nested block belongs to the nested block only.
+ * Elements that start a block (docs/contract.md, "Blocks and their text": a text node's block is its
+ * nearest ancestor that is a block-level element by tag name). Text inside a nested block belongs to the
+ * nested block only.
  */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
@@ -21,7 +22,8 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 
 /**
  * Subtrees whose text is never read: form controls, code, scripts and styles, embedded content,
- * SVG/MathML, media fallback text, the document head and our own UI (CONTRACT.md, "The page stays the page's").
+ * SVG/MathML, media fallback text, the document head and our own UI (docs/contract.md, "The page stays
+ * the page's").
  * `[contenteditable]` is checked separately since it is an attribute, not a tag.
  */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([

@@ -6,7 +6,7 @@ import type { Point } from './safe-corridor';
  * it; shifted along the line to stay inside the viewport; on the line under the pointer when a name
  * wraps; scrolling inside itself where neither side has room. It follows scrolling (the page's and any
  * scrolling box around the name), resizing, and the card's own growth. Used by the card in web pages
- * (`card-host.tsx`) and by the essay view's cards.
+ * (`components/card-host.tsx`) and by the essay view's cards.
  */
 
 /** Gap between the line and the card, in CSS px. */

@@ -3,9 +3,10 @@ import type { MentionIndex, PlacedMention } from './mention-index';
 
 /**
  * Which mention is under a point. The highlight API has no events, and `highlightsFromPoint` costs
- * 14–64 ms with thousands of ranges (NOTES.md), so: caret position at the point → text node and
- * offset → the mention index → confirm the point lies inside one of the mention's boxes (a caret
- * snaps to the nearest text even from far away, e.g. from the margin right of a line).
+ * 14–64 ms with thousands of ranges (docs/platform-notes.md, "Ranges and pointing"), so: caret position
+ * at the point → text node and offset → the mention index → confirm the point lies inside one of the
+ * mention's boxes (a caret snaps to the nearest text even from far away, e.g. from the margin right of
+ * a line).
  */
 
 /** How far outside a mention's box (in CSS px) a point still counts as on it: rounding, not reach. */

@@ -3,7 +3,7 @@ import type { EntityId } from '../../data/entities';
 import type { EssayPassage } from '../messages';
 import type { Mention } from '../detection';
 import type { ModifierKey, Theme, Trigger } from '../settings';
-import type { CardScheme } from './card-host';
+import type { CardScheme } from './card-view';
 import type { MentionHit } from './hit-test';
 import { HoverIntent, OPEN_DELAY_MS } from './hover-intent';
 import { LazyCard, type CardUi } from './lazy-card';

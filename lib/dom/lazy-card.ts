@@ -1,4 +1,4 @@
-import type { CardActions, CardAnchor, CardContent, CardView } from './card-host';
+import type { CardActions, CardAnchor, CardContent, CardView } from './card-view';
 import type { Box } from './safe-corridor';
 
 /**

@@ -11,7 +11,7 @@ export interface BlockRange {
 /**
  * A block's offsets as a range over the page's text nodes. StaticRange: it costs nothing while the page
  * changes (a live Range is updated on every mutation), and the scanner rebuilds the ranges of every
- * block it re-reads, since a StaticRange does not follow DOM edits (NOTES.md).
+ * block it re-reads, since a StaticRange does not follow DOM edits (docs/platform-notes.md).
  */
 export function rangeInBlock(block: BlockNodes, start: number, end: number): BlockRange | undefined {
   const from = locateOffset(block.starts, start, 'start');

@@ -2,9 +2,9 @@ import { UI_TAG } from './block-tags';
 
 /**
  * One MutationObserver for the page: the document and every open shadow root we read (a shadow root's
- * mutations reach only an observer on that root, NOTES.md). Records are collected and handed over
- * once per animation frame as one batch; a batch past `FULL_RESCAN_RECORDS` is handed over as
- * "too many" so the caller reads the page afresh instead.
+ * mutations reach only an observer on that root: docs/platform-notes.md, "Pages that change"). Records
+ * are collected and handed over once per animation frame as one batch; a batch past
+ * `FULL_RESCAN_RECORDS` is handed over as "too many" so the caller reads the page afresh instead.
  */
 
 /**

@@ -2,7 +2,8 @@
  * Long work cut into slices, handing the main thread back to the page in between.
  *
  * 8 ms per slice: a frame at 60 Hz is 16.7 ms, so the page keeps half of it for its own work and
- * rendering, and a slice stays far below the 50 ms that counts as a long task (NOTES.md, "Speed").
+ * rendering, and a slice stays far below the 50 ms that counts as a long task (docs/platform-notes.md,
+ * "Speed").
  */
 export const SLICE_BUDGET_MS = 8;
 

@@ -3,7 +3,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 /**
  * What Heat Notes remembers, in IndexedDB in the extension's own origin. Opened only by the
  * background and extension pages: a database opened in a content script would belong to the web
- * page's origin (NOTES.md), where the page could read it.
+ * page's origin (docs/platform-notes.md), where the page could read it.
  *
  * Version history (an upgrade must keep every record of the versions before it):
  * - 1: `sightings`, keyed by [entity, url].

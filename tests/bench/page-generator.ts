@@ -284,7 +284,7 @@ export function generateArticle(options: PageOptions): GeneratedPage {
     newline();
   };
   const codeBlock = () => {
-    // Never matched (CONTRACT.md), but walked past.
+    // Never matched (docs/contract.md), but walked past.
     tag('<pre><code>');
     text(`const ${pick(WORDS)} = ${between(1, 99)};\nfor (let i = 0; i < ${pick(WORDS)}.length; i++) step(i);`);
     tag('</code></pre>');

@@ -1,5 +1,5 @@
 /**
- * Pages that change after load (CONTRACT.md, "Asking a page what was found"; NOTES.md, "Pages that
+ * Pages that change after load (docs/contract.md, "`mentions/get`"; docs/platform-notes.md, "Pages that
  * change"): text added, edited and removed, single-page navigation, open and closed shadow roots, a
  * flood of changes, and the extension's own `<heat-notes-ui>`. Every check is about what a user would
  * notice: the names reported by `mentions/get` (with their block offsets, computed from the page) and
@@ -51,7 +51,7 @@ interface PaintedRange {
   text: string;
   /** Both ends are still in the page. */
   connected: boolean;
-  /** Where the range starts in its block's text (CONTRACT.md's definition, computed here independently). */
+  /** Where the range starts in its block's text (docs/contract.md's definition, computed here independently). */
   offset: number;
   /** The block's id, or its shadow host's id when the block is a shadow root; '' if it has none. */
   block: string;

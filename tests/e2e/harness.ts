@@ -298,7 +298,7 @@ export async function inWorker<R, A>(browser: ExtensionBrowser, fn: (arg: A) => 
 const NOT_READY = /Receiving end does not exist|Could not establish connection|no tab with url/i;
 
 /**
- * Asks the page's top-frame content script what it found (`mentions/get`, CONTRACT.md), retrying while
+ * Asks the page's top-frame content script what it found (`mentions/get`, docs/contract.md), retrying while
  * the content script is not there yet.
  *
  * Finding the page's tab: without the `tabs` permission (the extension asks only for `storage`),

@@ -1,7 +1,7 @@
 /**
- * The hover card (CONTRACT.md "Hover card"): resting the pointer on a mention opens, within 600 ms, a
- * card in `<heat-notes-ui>`'s shadow root whose `[data-entity]` box names the entity and lies fully
- * inside the viewport; leaving closes it, and so does Escape.
+ * The hover card (docs/contract.md, "The hover card"): resting the pointer on a mention opens, within
+ * 600 ms, a card in `<heat-notes-ui>`'s shadow root whose `[data-entity]` box names the entity and lies
+ * fully inside the viewport; leaving closes it, and so does Escape.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -1,5 +1,5 @@
 /**
- * "The page stays the page's" (CONTRACT.md): after the scan and after hovering, the page's DOM is
+ * "The page stays the page's" (docs/contract.md): after the scan and after hovering, the page's DOM is
  * exactly what the server sent, parsed by the same browser, apart from one `<heat-notes-ui>` at the end
  * of `<body>`. The reference is the fixture's HTML parsed with DOMParser in the page, so it does not
  * depend on when the content script runs; the comparison walks every node (element, attribute, text

@@ -1,6 +1,7 @@
 /**
- * The popup (CONTRACT.md "Popup"): as it opens, it shows the whole essay, every paragraph in full, as the
- * author wrote it, in the DOM and not hidden. Scrolling is fine; clipping, collapsing or truncating is not.
+ * The popup (docs/contract.md, "The popup"): as it opens, it shows the whole essay, every paragraph in
+ * full, as the author wrote it, in the DOM and not hidden. Scrolling is fine; clipping, collapsing or
+ * truncating is not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -5,7 +5,7 @@
  * fields, editable regions, code and pre — scanned by the content script's `PageScanner`. For every
  * tree:
  * - scanning never throws (nor logs a failure);
- * - every mention lies inside the page's text: the text of its block (computed here from CONTRACT.md,
+ * - every mention lies inside the page's text: the text of its block (computed here from docs/contract.md,
  *   independently of lib/dom) at its offset is the mention's text, and its range starts in a text node
  *   of that block, outside every never-matched element;
  * - the report is in document order and agrees with what is painted;
@@ -35,7 +35,7 @@ useStaticRange();
 
 const BLOCKS = new Set(['p', 'div', 'section', 'blockquote', 'li', 'h2', 'article', 'td']);
 const INLINE = ['span', 'b', 'i', 'em', 'a', 'strong', 'cite', 'q', 'small', 'mark', 'u'];
-/** Never matched (CONTRACT.md): the subtree's text is not the page's readable text. */
+/** Never matched (docs/contract.md): the subtree's text is not the page's readable text. */
 const SKIPPED = new Set(['script', 'style', 'textarea', 'noscript', 'template', 'code', 'pre', 'svg', 'math']);
 
 function isSkipped(element: Element): boolean {
@@ -277,7 +277,7 @@ describe(`fuzz: random pages through the PageScanner (base seed ${BASE_SEED})`, 
         for (let el = range.endContainer.parentElement; el && el !== root; el = el.parentElement) {
           expect(isSkipped(el), `${at}: "${mention.text}" ends inside <${el.localName}>`).toBe(false);
         }
-        // Document order (CONTRACT.md): each mention starts after the one before.
+        // Document order (docs/contract.md): each mention starts after the one before.
         if (previous) {
           const position = previous.node.compareDocumentPosition(range.startContainer);
           const after =

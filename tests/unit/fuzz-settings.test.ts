@@ -29,7 +29,8 @@ import {
   parseSettings,
   type Settings,
 } from '../../lib/settings';
-import { EXPORT_FORMAT, exportSettings, importSettings, normalizeSite } from '../../lib/settings-file';
+import { EXPORT_FORMAT, exportSettings, importSettings } from '../../lib/settings-file';
+import { normalizeSite } from '../../lib/site-rules';
 import { loadSettings, saveSettings } from '../../lib/settings-store';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 

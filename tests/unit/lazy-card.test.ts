@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CardActions, CardView } from '../../lib/dom/card-host';
+import type { CardActions, CardView } from '../../lib/dom/card-view';
 import { CARD_UI_GLOBAL, LazyCard, importCardUi, type CardUi } from '../../lib/dom/lazy-card';
 
 const actions: CardActions = {

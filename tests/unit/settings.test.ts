@@ -9,8 +9,8 @@ import {
   exportSightings,
   importSettings,
   importSizeProblem,
-  normalizeSite,
 } from '../../lib/settings-file';
+import { normalizeSite } from '../../lib/site-rules';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored, without a notice', () => {

@@ -1,17 +1,15 @@
 import { render } from 'preact';
-import { EntityCard } from '../../components/EntityCard';
-import cardCss from '../../components/card.css?inline';
-import type { CardEntity } from '../../data/card-entity';
-import type { MatchReason } from '../detection';
-import type { EssayPassage } from '../messages';
-import { UI_TAG } from './block-tags';
-import { followAnchor } from './card-position';
-import type { Box, Point } from './safe-corridor';
+import { EntityCard } from './EntityCard';
+import cardCss from './card.css?inline';
+import { UI_TAG } from '../lib/dom/block-tags';
+import { followAnchor } from '../lib/dom/card-position';
+import type { CardActions, CardAnchor, CardContent, CardView } from '../lib/dom/card-view';
+import type { Box } from '../lib/dom/safe-corridor';
 
 /**
  * The card in a web page. This module, with Preact, the card's component and stylesheet and Floating
  * UI, is the card's own script (`entrypoints/card-ui.ts`), loaded when a card is first needed; the
- * content script that runs in every page knows it only by its type (`CardView`).
+ * content script that runs in every page knows it only by its type (`CardView`, `lib/dom/card-view.ts`).
  *
  * The one node Heat Notes adds to a page: `<heat-notes-ui>`, added at the end of <body> the first time
  * it is needed (or inside the open modal <dialog>, since everything outside one is inert), holding the
@@ -60,36 +58,6 @@ const HOST_CSS = `
 }
 `;
 
-/** The card's colour scheme: `light dark` follows the system. */
-export type CardScheme = 'light' | 'dark' | 'light dark';
-
-export interface CardContent {
-  readonly entity: CardEntity;
-  /** The mention's text on the page. */
-  readonly surface: string;
-  readonly reason?: MatchReason;
-  readonly pinned: boolean;
-  readonly spoilersRevealed: boolean;
-  readonly scheme: CardScheme;
-}
-
-export interface CardAnchor {
-  /** The mention's text, measured live. */
-  readonly range: Range;
-  /** Where the pointer was, to pick the line of a mention that wraps (none: opened from the keyboard). */
-  readonly pointer?: Point;
-}
-
-export interface CardActions {
-  /** The card must close on its own: × pressed, mention gone or scrolled away. */
-  onDismiss(): void;
-  onPin(pinned: boolean): void;
-  /** "Not this one": the match is wrong. */
-  onNotThis(): void;
-  loadParagraph(paragraph: string): Promise<EssayPassage | undefined>;
-  openEssay(paragraph: string, quote?: string): void;
-}
-
 /**
  * The open modal dialog (the last one, when several are open), if any. Through the document's live
  * list of dialogs, which the browser keeps: a selector query would walk the whole page at every show.
@@ -109,22 +77,6 @@ function openModalDialog(dialogs: HTMLCollectionOf<HTMLDialogElement>): HTMLDial
 
 function supportsPopover(element: HTMLElement): boolean {
   return typeof element.showPopover === 'function';
-}
-
-/** What the content script uses of the card: `CardHost`'s public side. */
-export interface CardView {
-  readonly isOpen: boolean;
-  readonly hasFocus: boolean;
-  owns(target: EventTarget | null): boolean;
-  rect(): Box | undefined;
-  show(content: CardContent, anchor: CardAnchor): void;
-  setPinned(pinned: boolean): void;
-  hide(): void;
-  focusInto(where: 'heading' | 'first' | 'last'): void;
-  focusAtEdge(edge: 'first' | 'last'): boolean;
-  restoreFocus(): void;
-  announce(text: string): void;
-  destroy(): void;
 }
 
 export class CardHost implements CardView {
