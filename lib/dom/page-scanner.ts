@@ -209,7 +209,7 @@ export class PageScanner {
   /**
    * Resolves once the page as it is now has been read: the first full scan finished, a rescan asked
    * for by navigation done, and every change made to the page before this call processed
-   * (`mentions/get`, CONTRACT.md).
+   * (`mentions/get`, docs/contract.md).
    */
   async settled(): Promise<void> {
     if (!this.#active) return;

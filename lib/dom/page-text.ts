@@ -252,7 +252,7 @@ class OpenBlock {
  * Walks `root` in tree order and hands each block to `onBlock` once it is closed, yielding `PAUSE` every
  * few nodes. The caller may hand the main thread to the page at a pause: the walk checks that the page
  * did not pull the ground from under it before it touches the page again. A `TreeWalker` without a
- * filter callback (a JS `NodeFilter` costs ~10× per node, NOTES.md); skipped subtrees are stepped over
+ * filter callback (a JS `NodeFilter` costs ~10× per node, docs/platform-notes.md); skipped subtrees are stepped over
  * in the loop.
  */
 export function readBlocks(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {

@@ -346,14 +346,6 @@ const OLD_DOC_NAME = new RegExp(`\\b(?:${['CONTRACT', 'NOTES'].join('|')})\\.md\
 const DOCS_PATH = /(?<![\w-])docs\/[\w./-]*[\w-]\.md\b/g;
 /** Text files the citation rules read: sources, styles, pages and fixtures. */
 const TEXT_FILE = /\.(?:tsx?|js|css|html|md)$/;
-/**
- * Old citations left where another change is in flight (issue 13: the scan files are only touched on
- * their import lines until that work is merged). May only shrink: file → how many lines.
- */
-const PENDING_OLD_CITATIONS: Readonly<Record<string, number>> = {
-  'lib/dom/page-scanner.ts': 1,
-  'lib/dom/page-text.ts': 1,
-};
 
 function textFiles(): Map<string, string[]> {
   const files = new Map<string, string[]>();
@@ -434,16 +426,7 @@ describe('the shape of the code', () => {
 
   it('cites the outside contract and the platform notes as docs/contract.md and docs/platform-notes.md', () => {
     const files = textFiles();
-    const pending = new Map(Object.entries(PENDING_OLD_CITATIONS));
-    const found = oldCitations(files).filter((citation) => {
-      const path = citation.slice(0, citation.indexOf(':'));
-      const left = pending.get(path) ?? 0;
-      if (left > 0) pending.set(path, left - 1);
-      return left === 0;
-    });
-    expect(found, 'cite docs/contract.md or docs/platform-notes.md: a clone has no other copy').toEqual([]);
-    // A pending file that no longer has its old citation must leave the list.
-    expect([...pending].filter(([, left]) => left > 0)).toEqual([]);
+    expect(oldCitations(files), 'cite docs/contract.md or docs/platform-notes.md: a clone has no other copy').toEqual([]);
     expect(missingDocs(files)).toEqual([]);
   });
 
