@@ -73,6 +73,33 @@ export interface SeenMessage {
 export interface Watched {
   requests: SeenRequest[];
   messages: SeenMessage[];
+  /**
+   * What Firefox itself printed of web content's and the extension's console (errors and warnings, from
+   * every context: background page, extension pages, content scripts, pages) and of their uncaught errors.
+   * BiDi does not report the background page's or extension pages' console; Firefox prints them to its
+   * stdout with `devtools.console.stdout.content`. Lines only: `console.error: "…"`, `JavaScript error: URL, line N: …`.
+   */
+  browserLog: string[];
+}
+
+/**
+ * Keeps the lines of Firefox's output that are content's console errors and warnings, or uncaught
+ * errors in content or extension code; Firefox's own (`resource://`, `chrome://` sources, the remote
+ * agent's chatter) are left out.
+ */
+function watchBrowserOutput(browser: Browser, watched: Watched): void {
+  const child = browser.process();
+  for (const stream of [child?.stdout, child?.stderr]) {
+    let pending = '';
+    stream?.on('data', (chunk: Buffer | string) => {
+      const lines = (pending + String(chunk)).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (/^console\.(error|warn|assert):/.test(line)) watched.browserLog.push(line);
+        else if (/^JavaScript error: /.test(line) && !/^JavaScript error: (resource|chrome):\/\//.test(line)) watched.browserLog.push(line);
+      }
+    });
+  }
 }
 
 function watchPage(page: Page, watched: Watched, by: () => string): void {
@@ -220,6 +247,9 @@ export async function launchFirefox(server: FixtureServer, extensionDir: string 
     defaultViewport: VIEWPORT,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Content's and extensions' console to stdout (see `Watched.browserLog`), not Firefox's own.
+      'devtools.console.stdout.content': true,
+      'devtools.console.stdout.chrome': false,
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': proxy.port,
@@ -232,7 +262,8 @@ export async function launchFirefox(server: FixtureServer, extensionDir: string 
     await proxy.close();
     throw error;
   });
-  const watched: Watched = { requests: [], messages: [] };
+  const watched: Watched = { requests: [], messages: [], browserLog: [] };
+  watchBrowserOutput(browser, watched);
   try {
     await browser.installExtension(extensionDir);
     const helper = await browser.newPage();
