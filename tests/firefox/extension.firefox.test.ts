@@ -193,8 +193,8 @@ describe.skipIf(!!missing)('Firefox ESR with the Firefox build', () => {
     await page.close();
   });
 
-  it('popup.html beside a fixture tab: "On this page" lists its names, and the whole essay is there', async () => {
-    const page = await ff.openFixture(server, 'forum.html');
+  it('popup.html beside a fixture tab: "On this page" lists its names and scrolls to one; the whole essay is there', async () => {
+    const page = await ff.openFixture(server, 'review.html');
     const found = await getMentions(ff, page);
     // The popup asks the active tab of its window: the fixture stays in front while popup.html loads in
     // a tab behind it.
@@ -217,6 +217,19 @@ describe.skipIf(!!missing)('Firefox ESR with the Firefox build', () => {
       `${found.mentions.length} mentions of ${counts.size} names`,
     );
 
+    // Choosing the name first met furthest down scrolls the page to it (mentions/reveal).
+    const firstIndex = new Map<string, number>();
+    found.mentions.forEach((m, i) => firstIndex.has(m.entity) || firstIndex.set(m.entity, i));
+    const [entity] = [...firstIndex].sort((a, b) => b[1] - a[1])[0]!;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Clicked from script: the popup is a tab behind the page, and the page must stay in front, as it
+    // does under a real popup (Firefox does not run a hidden tab's smooth scroll).
+    await popup.$eval(`.otp__entry[data-entity-ref="${entity}"]`, (button) => (button as HTMLElement).click());
+    const scrolled = await pollUntil(() => page.evaluate(() => window.scrollY), (y) => y > 50, 3_000, 50);
+    expect(scrolled.ok, `review.html did not scroll to ${entity}`).toBe(true);
+    const status = await pollUntil(() => popup.evaluate(() => document.querySelector('.otp__status')?.textContent ?? ''), (text) => !!text, 3_000, 50);
+    expect(status.value).toMatch(/mention 1 of \d+, shown on the page\.$/);
+
     // The whole essay: every paragraph in full, each in an element the user can see.
     const essay = await popup.evaluate((paragraphs) => {
       const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -229,7 +242,6 @@ describe.skipIf(!!missing)('Firefox ESR with the Firefox build', () => {
       });
     }, ESSAY.map((p) => p.text));
     expect(essay).toEqual(ESSAY.map(() => true));
-    await popup.bringToFront();
     await screenshot(popup, 'popup');
     await popup.close();
     await page.close();
