@@ -6,6 +6,10 @@
  *   3. unit       `vitest run` (JSON report: test-results/unit.json)  counts its tests
  *   4. build      `wxt build`                                      (needed by e2e; a failed build fails e2e)
  *   5. e2e        `vitest run --config vitest.e2e.config.ts` (JSON report: test-results/e2e.json)
+ *   6. firefox    `wxt build -b firefox && web-ext lint`             counts as one check
+ *   7. firefox-e2e `vitest run --config vitest.firefox.config.ts` in Firefox ESR (JSON report:
+ *                 test-results/firefox-e2e.json); needs step 6's build; skipped, saying why, when there
+ *                 is no Firefox (`FIREFOX_PATH`, else /usr/bin/firefox-esr)
  *
  * A failing step does not stop the ones after it. The run ends with a per-step summary and, as its very
  * last line, `N passed, N failed` (with `, N skipped` when some were skipped); the exit code is 1 if
@@ -65,15 +69,38 @@ async function wholeStep(name: string, bin: string, args: string[]): Promise<Ste
  * The Firefox build, checked as AMO checks it: `web-ext lint` exits non-zero on any error (warnings,
  * such as Preact's own innerHTML code, are shown but do not fail).
  */
-async function firefoxLintStep(): Promise<StepResult> {
+async function firefoxLintStep(): Promise<StepResult & { buildCode: number }> {
   banner('firefox: wxt build -b firefox && web-ext lint');
   const started = Date.now();
-  let code = await run('wxt', ['build', '-b', 'firefox']);
+  const buildCode = await run('wxt', ['build', '-b', 'firefox']);
+  let code = buildCode;
   if (code === 0) code = await run('web-ext', ['lint', '--source-dir', path.join(ROOT, '.output', 'firefox-mv2')]);
   const seconds = (Date.now() - started) / 1000;
   return code === 0
-    ? { name: 'firefox', passed: 1, failed: 0, skipped: 0, seconds, note: 'ok' }
-    : { name: 'firefox', passed: 0, failed: 1, skipped: 0, seconds, note: `exit ${code}` };
+    ? { name: 'firefox', passed: 1, failed: 0, skipped: 0, seconds, note: 'ok', buildCode }
+    : { name: 'firefox', passed: 0, failed: 1, skipped: 0, seconds, note: `exit ${code}`, buildCode };
+}
+
+/** The Firefox the Firefox tier drives (tests/firefox/harness.ts `firefoxPath`, kept in step). */
+function firefoxPath(): string {
+  return process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+}
+
+/** The Firefox end-to-end tier: the Firefox build in Firefox ESR, or a clear skip where there is none. */
+async function firefoxE2eStep(buildCode: number): Promise<StepResult> {
+  const name = 'firefox-e2e';
+  if (buildCode !== 0) {
+    console.error(`\nwxt build -b firefox failed (exit ${buildCode}): the Firefox end-to-end tests need it and were not run.`);
+    return { name, passed: 0, failed: 1, skipped: 0, seconds: 0, note: `not run: wxt build -b firefox exited ${buildCode}` };
+  }
+  const executable = firefoxPath();
+  if (!fs.existsSync(executable)) {
+    banner(`${name}: skipped`);
+    const why = `no Firefox at ${executable}: install it (apt-get install -y firefox-esr) or set FIREFOX_PATH`;
+    console.log(`Skipping the Firefox end-to-end tests: ${why}.`);
+    return { name, passed: 0, failed: 0, skipped: 1, seconds: 0, note: `skipped: ${why}` };
+  }
+  return vitestStep(name, ['--config', 'vitest.firefox.config.ts'], 'firefox-e2e.json');
 }
 
 interface VitestReport {
@@ -156,7 +183,9 @@ async function main(): Promise<void> {
     console.error(`\nwxt build failed (exit ${buildCode}): the end-to-end tests need the build and were not run.`);
     results.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: 0, note: `not run: wxt build exited ${buildCode}` });
   }
-  results.push(await firefoxLintStep());
+  const firefox = await firefoxLintStep();
+  results.push(firefox);
+  results.push(await firefoxE2eStep(firefox.buildCode));
 
   const counted = results.filter((step) => step.counted !== false);
   const total = counted.reduce<Tally>(
