@@ -314,7 +314,7 @@ interface BrowserApi {
 const NOT_READY = /Receiving end does not exist|Could not establish connection|no web page is the active tab/i;
 
 /**
- * `mentions/get` (CONTRACT.md) to `page`'s top frame, from the helper: `page` is brought to the front,
+ * `mentions/get` (docs/contract.md) to `page`'s top frame, from the helper: `page` is brought to the front,
  * and the active tab is asked if its URL is hidden from us (a web page; our own pages show theirs).
  * Retries while the content script is not there yet.
  */
