@@ -159,8 +159,11 @@ const PLAIN_BLOCK_BREAKERS = [
   '[contenteditable]',
 ].join(',');
 
-/** A footnote link's text: "3", "[12]", "(a)", "*", "†". */
-const FOOTNOTE_TEXT = /^\s*[[(]?\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*[\])]?\s*$/u;
+/**
+ * A footnote link's text: "3", "[12]", "*", "†", or a letter in brackets, "[a]". A bare letter is
+ * not: it may be a piece of a word ("<a href="#cast">W</a>es Studi") or an alphabet's index.
+ */
+const FOOTNOTE_TEXT = /^\s*(?:\[\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\]|\(\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\)|\d{1,3}|[*†‡§¶]{1,3})\s*$/u;
 
 /** A link to a note on the same page: marked as one (`doc-noteref`), or whose text is only a note's number or sign. */
 function isFootnoteLink(element: Element): boolean {

@@ -209,3 +209,11 @@ describe('compareComposedOrder', () => {
     expect(sorted).toEqual([a, host, s, light, b]);
   });
 });
+
+describe('footnote links', () => {
+  it('are markers when their text is a note’s number or sign, not when it is a letter of a word', () => {
+    const blocks = read(page('<p id="p">Wes Studi<a href="#n1">1</a>, <a href="#cast">W</a>es Studi<a href="#n2">[b]</a> and Mann<a href="#n3">†</a>.</p>'));
+    const p = blocks.find((b) => (b.key as Element).id === 'p')!;
+    expect(p.gaps.map(({ start, end }) => p.text.slice(start, end))).toEqual(['1', '[b]', '†']);
+  });
+});
