@@ -43,9 +43,8 @@ export interface PageScannerOptions {
    */
   readonly select?: (ordered: readonly PlacedMention[]) => readonly PlacedMention[];
   /**
-   * Read every block, node by node, instead of only those whose `textContent` may hold a name and
-   * plain ones in one piece. The full walk the equivalence tests compare the real scan with; never
-   * set in the extension.
+   * Read every block, instead of only those whose `textContent` may hold a name. The full walk the
+   * equivalence tests compare the real scan with; never set in the extension.
    */
   readonly readEverything?: boolean;
 }
@@ -69,7 +68,7 @@ class PageText {
   setBlock(block: BlockText): void {
     this.#forgetCounts(block.key);
     this.blocks.set(block.key, block);
-    this.textNodes += block.nodeCount;
+    this.textNodes += block.nodes.nodes.length;
     this.chars += block.text.length;
     if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
     else this.detector.delete(block.key);
@@ -84,7 +83,7 @@ class PageText {
   #forgetCounts(key: BlockKey): void {
     const old = this.blocks.get(key);
     if (!old) return;
-    this.textNodes -= old.nodeCount;
+    this.textNodes -= old.nodes.nodes.length;
     this.chars -= old.text.length;
   }
 }
@@ -363,13 +362,12 @@ export class PageScanner {
       const sequence = numbered ? new ReadSequence() : undefined;
       roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
     };
-    const readEverything = this.#options.readEverything === true;
-    const maybeNames = readEverything ? undefined : countMaybeNames;
+    const maybeNames = this.#options.readEverything ? undefined : countMaybeNames;
     for (let next = roots.shift(); next; next = roots.shift()) {
       // Shadow roots hold text the light tree's `textContent` does not: custom elements' are looked
       // for everywhere (a re-read block's own, too, though its nested blocks' are known already).
       for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
-      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, plainBlocks: !readEverything });
+      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames });
       while (!reading.next().done) {
         if (clock.sliceIsOver) await clock.yield();
       }

@@ -1,18 +1,6 @@
 import type { Span } from '../detection';
 import { lastAtOrBefore } from './block-offsets';
-import {
-  BLOCK_TAGS,
-  EMPHASIS_TAGS,
-  MARKER_TAGS,
-  SKIP_TAGS,
-  TAG_BLOCK,
-  TAG_EMPHASIS,
-  TAG_HOST,
-  TAG_KINDS,
-  TAG_MARKER,
-  TAG_SKIP,
-  isSkippedElement,
-} from './block-tags';
+import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 
 /**
  * Reading a part of the page into blocks of text (docs/contract.md: a block's text is its own text
@@ -74,14 +62,8 @@ export interface BlockText {
    * stood. No name crosses one (`matchBlock`).
    */
   readonly gaps: readonly Span[];
-  /**
-   * The text nodes it was read from, with where each starts in `text`; undefined for a block read in
-   * one piece from its `textContent` (a plain paragraph: see `PLAIN_BLOCK_BREAKERS`), whose nodes
-   * are found when its ranges are built.
-   */
-  readonly nodes: BlockNodes | undefined;
-  /** How many text nodes the walk visited for it (0 for a block read in one piece). */
-  readonly nodeCount: number;
+  /** The text nodes it was read from, with where each starts in `text`. */
+  readonly nodes: BlockNodes;
   /** Its place in the walk that read it, or undefined when the walk was not numbered. */
   readonly order: BlockOrder | undefined;
 }
@@ -113,11 +95,6 @@ export interface ReadOptions {
    * when absent.
    */
   readonly maybeNames?: (text: string) => number;
-  /**
-   * Read a block with nothing inside but text and plain inline elements in one piece, from its
-   * `textContent`, instead of node by node (`PLAIN_BLOCK_BREAKERS`).
-   */
-  readonly plainBlocks?: boolean;
   /** Receives each block stepped over by `maybeNames` (whatever was read of it before is stale). */
   readonly onSkipped?: (key: BlockKey) => void;
   /**
@@ -144,20 +121,6 @@ const TEXT_NODE = 3; // Node.TEXT_NODE, without a global lookup per node
 const ENTERED_BLOCK = 1;
 const ENTERED_EMPHASIS = 2;
 const ENTERED_MARKER = 4;
-
-/**
- * What makes a block more than its `textContent`: a nested block, unread content, emphasis, markers,
- * editable regions. A block with none of them inside (most paragraphs) is read in one native piece,
- * with no node visited; its text is exactly what the walk would have joined.
- */
-const PLAIN_BLOCK_BREAKERS = [
-  ...BLOCK_TAGS,
-  ...SKIP_TAGS,
-  ...EMPHASIS_TAGS,
-  ...MARKER_TAGS,
-  'a[href^="#"]',
-  '[contenteditable]',
-].join(',');
 
 /**
  * A footnote link's text: "3", "[12]", "*", "†", or a letter in brackets, "[a]". A bare letter is
@@ -247,7 +210,7 @@ class OpenBlock {
       this.sequence && this.#first >= 0 ? { sequence: this.sequence, first: this.#first, later: this.#later } : undefined;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     const nodes = { nodes: this.nodes, starts: this.starts };
-    return { key: this.key, text, emphasis: this.emphasis, gaps: this.gaps, nodes, nodeCount: this.nodes.length, order };
+    return { key: this.key, text, emphasis: this.emphasis, gaps: this.gaps, nodes, order };
   }
 }
 
@@ -267,34 +230,17 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
  * the change is on its way to the scanner as a mutation record).
  */
 export function currentBlockNodes(block: BlockText): BlockNodes | undefined {
-  const read = block.nodes ?? plainBlockNodes(block);
-  if (!read) return undefined;
-  const { nodes, starts } = read;
+  const { nodes, starts } = block.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const end = i + 1 < nodes.length ? starts[i + 1]! : block.text.length;
     if (!node.isConnected || node.data.length !== end - starts[i]! || !block.text.startsWith(node.data, starts[i])) return undefined;
   }
-  return read;
-}
-
-/** The text nodes of a block read in one piece: all of its text nodes, which made its text. */
-function plainBlockNodes(block: BlockText): BlockNodes | undefined {
-  const element = block.key as Element;
-  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let length = 0;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    nodes.push(node);
-    starts.push(length);
-    length += node.data.length;
-  }
-  return length === block.text.length ? { nodes, starts } : undefined;
+  return block.nodes;
 }
 
 function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {
-  const { sequence, onBlock, nested, maybeNames, onSkipped, onShadowRoot, plainBlocks } = options;
+  const { sequence, onBlock, nested, maybeNames, onSkipped, onShadowRoot } = options;
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
@@ -355,18 +301,12 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
       if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
       const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
       let inside = around;
-      let text: string | undefined;
       if (maybeNames && around < elementsBeside(element) / 2) {
-        text = element.textContent ?? '';
-        inside = maybeNames(text);
+        inside = maybeNames(element.textContent ?? '');
         if (inside === 0) {
           onSkipped?.(element);
           return -1;
         }
-      }
-      if (plainBlocks && emphasisDepth === 0 && markerDepth === 0 && element.querySelector(PLAIN_BLOCK_BREAKERS) === null) {
-        readPlainBlock(element, text ?? element.textContent ?? '');
-        return -1;
       }
       const block = new OpenBlock(element, sequence);
       block.maybeNames = inside;
@@ -397,14 +337,6 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
       lastParentElements = (parent as ParentNode | null)?.childElementCount ?? 0;
     }
     return lastParentElements;
-  };
-  /** A block with nothing inside but text and plain inline elements, read in one native piece. */
-  const readPlainBlock = (element: Element, text: string) => {
-    sincePause += text.length >> 6;
-    // The spans inside are the only elements there that can host a shadow root.
-    if (onShadowRoot) for (const span of element.getElementsByTagName('span')) reportShadowRoot(span);
-    const order = sequence && text !== '' ? { sequence, first: ++sequence.last } : undefined;
-    onBlock({ key: element, text, emphasis: [], gaps: [], nodes: undefined, nodeCount: 0, order });
   };
   const reportShadowRoot = (element: Element) => {
     const shadow = element.shadowRoot;

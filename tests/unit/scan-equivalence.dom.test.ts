@@ -253,9 +253,8 @@ describe('a page without our names', () => {
     const walkers = vi.spyOn(document, 'createTreeWalker');
     const scan = startScanner(false);
     await scan.settled();
-    // "Heather" may hold "Heat", in every paragraph: testing each could spare nothing, so all are
-    // read, each in one piece from its textContent, with no text node visited.
-    expect(scan.report().stats).toMatchObject({ textNodes: 0, chars: 12 + 50 * 83 });
+    // "Heather" may hold "Heat", in every paragraph: testing each could spare nothing, so all are read.
+    expect(scan.report().stats.textNodes).toBe(151);
     walkers.mockClear();
     scan.stop();
 
