@@ -151,6 +151,18 @@ describe('forum.html: casual writing', () => {
   });
 });
 
+describe('a page without our names', () => {
+  it('recipe.html: read in one native call, not walked, and nothing of ours in the highlight registry', async () => {
+    const { page, found } = await openFixture(browser, server, 'recipe.html');
+    expect(found.mentions).toEqual([]);
+    // Not one block was read: the page's textContent said no name can be here.
+    expect(found.stats).toMatchObject({ textNodes: 0, chars: 0 });
+    // A page can list the highlight registry it shares with us: on this page it finds nothing.
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('pages about something else', () => {
   for (const name of ['miami-heat.html', 'weather.html']) {
     it(`${name}: nothing found, nothing painted`, async () => {
