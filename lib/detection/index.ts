@@ -43,6 +43,11 @@ export class PageDetector<K> {
     this.withCandidates.delete(key);
   }
 
+  /** Whether a block holds any candidate: one without can hold no mention, whatever the page says. */
+  holdsCandidates(key: K): boolean {
+    return this.withCandidates.has(key);
+  }
+
   /** Blocks with any candidate at all; the rest cannot hold a mention. */
   get candidateBlockCount(): number {
     return this.withCandidates.size;

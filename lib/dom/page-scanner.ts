@@ -47,7 +47,18 @@ export interface PageScannerOptions {
    * equivalence tests compare the real scan with; never set in the extension.
    */
   readonly readEverything?: boolean;
+  /**
+   * Past this many elements a root is walked whole, untested (`HUGE_ELEMENTS`); the equivalence
+   * tests set it low.
+   */
+  readonly hugeElements?: number;
 }
+
+/**
+ * About a 4 MB page of ordinary markup: past it, reading its text natively takes one call of 30 ms
+ * or more, which cannot be sliced.
+ */
+export const HUGE_ELEMENTS = 100_000;
 
 interface PlacedBlock {
   readonly block: BlockText;
@@ -67,11 +78,13 @@ class PageText {
 
   setBlock(block: BlockText): void {
     this.#forgetCounts(block.key);
-    this.blocks.set(block.key, block);
-    this.textNodes += block.nodes.nodes.length;
+    this.textNodes += block.nodeCount;
     this.chars += block.text.length;
     if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
     else this.detector.delete(block.key);
+    // Only a block with a candidate can ever need ranges: the others let their nodes go at once,
+    // while they are young garbage (kept, they filled the heap of a 10 MB page and its major GCs).
+    this.blocks.set(block.key, this.detector.holdsCandidates(block.key) ? block : { ...block, nodes: undefined });
   }
 
   deleteBlock(key: BlockKey): void {
@@ -83,7 +96,7 @@ class PageText {
   #forgetCounts(key: BlockKey): void {
     const old = this.blocks.get(key);
     if (!old) return;
-    this.textNodes -= old.nodes.nodes.length;
+    this.textNodes -= old.nodeCount;
     this.chars -= old.text.length;
   }
 }
@@ -138,9 +151,11 @@ export class PageScanner {
   #painted = false;
 
   readonly #options: PageScannerOptions;
+  readonly #hugeElements: number;
 
   constructor(options: PageScannerOptions) {
     this.#options = options;
+    this.#hugeElements = options.hugeElements ?? HUGE_ELEMENTS;
     this.#document = options.document;
     this.#watcher = new PageWatcher({
       schedule: options.scheduleFrame,
@@ -362,12 +377,17 @@ export class PageScanner {
       const sequence = numbered ? new ReadSequence() : undefined;
       roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
     };
-    const maybeNames = this.#options.readEverything ? undefined : countMaybeNames;
     for (let next = roots.shift(); next; next = roots.shift()) {
+      // A huge root is walked whole, as before the native test: a native read of all its text (or an
+      // XPath query over it) is one call that cannot be cut into slices, and at 10 MB it alone
+      // outlasts a long task. Its custom elements' shadow roots are then found as the walk meets them.
+      const huge = next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > this.#hugeElements;
+      const maybeNames = this.#options.readEverything || huge ? undefined : countMaybeNames;
       // Shadow roots hold text the light tree's `textContent` does not: custom elements' are looked
       // for everywhere (a re-read block's own, too, though its nested blocks' are known already).
-      for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
-      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames });
+      if (!huge) for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
+      if (clock.sliceIsOver) await clock.yield();
+      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, customHosts: huge });
       while (!reading.next().done) {
         if (clock.sliceIsOver) await clock.yield();
       }

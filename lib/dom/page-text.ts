@@ -62,8 +62,14 @@ export interface BlockText {
    * stood. No name crosses one (`matchBlock`).
    */
   readonly gaps: readonly Span[];
-  /** The text nodes it was read from, with where each starts in `text`. */
-  readonly nodes: BlockNodes;
+  /**
+   * The text nodes it was read from, with where each starts in `text`; dropped once the block is
+   * known to hold no candidate (it will never need ranges), so a page dense with text keeps no
+   * wrapper for every node it read.
+   */
+  readonly nodes: BlockNodes | undefined;
+  /** How many text nodes it was read from. */
+  readonly nodeCount: number;
   /** Its place in the walk that read it, or undefined when the walk was not numbered. */
   readonly order: BlockOrder | undefined;
 }
@@ -103,6 +109,8 @@ export interface ReadOptions {
    * (`shadow-roots.ts`).
    */
   readonly onShadowRoot?: (root: ShadowRoot) => void;
+  /** Report custom elements' open shadow roots met too (when they are not looked for apart). */
+  readonly customHosts?: boolean;
   /**
    * Called when the walk finds that the node it stopped at was removed from the page while it was
    * paused: the walk goes on after `anchor` (the nearest ancestor still in place), whose subtree the
@@ -210,7 +218,7 @@ class OpenBlock {
       this.sequence && this.#first >= 0 ? { sequence: this.sequence, first: this.#first, later: this.#later } : undefined;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     const nodes = { nodes: this.nodes, starts: this.starts };
-    return { key: this.key, text, emphasis: this.emphasis, gaps: this.gaps, nodes, order };
+    return { key: this.key, text, emphasis: this.emphasis, gaps: this.gaps, nodes, nodeCount: this.nodes.length, order };
   }
 }
 
@@ -230,6 +238,7 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
  * the change is on its way to the scanner as a mutation record).
  */
 export function currentBlockNodes(block: BlockText): BlockNodes | undefined {
+  if (!block.nodes) return undefined;
   const { nodes, starts } = block.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
@@ -240,7 +249,7 @@ export function currentBlockNodes(block: BlockText): BlockNodes | undefined {
 }
 
 function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {
-  const { sequence, onBlock, nested, maybeNames, onSkipped, onShadowRoot } = options;
+  const { sequence, onBlock, nested, maybeNames, onSkipped, onShadowRoot, customHosts } = options;
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
@@ -291,7 +300,11 @@ function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, 
   const enter = (element: Element): number => {
     const name = element.localName;
     const kind = TAG_KINDS.get(name);
-    if (kind === undefined) return editable !== undefined && editable.has(element) ? skip() : 0;
+    if (kind === undefined) {
+      if (editable !== undefined && editable.has(element)) return skip();
+      if (customHosts && name.includes('-')) reportShadowRoot(element);
+      return 0;
+    }
     if (kind & TAG_SKIP || (editable !== undefined && editable.has(element))) return skip();
     let flags = 0;
     if (kind & TAG_BLOCK) {
