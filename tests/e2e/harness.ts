@@ -149,6 +149,10 @@ export interface LaunchOptions {
   headless?: boolean;
   extensionDir?: string;
   viewport?: { width: number; height: number } | null;
+  /** A touch screen (`page.touchscreen`, touch pointer events); off by default. */
+  hasTouch?: boolean;
+  /** A phone: the viewport meta tag is honoured. Off by default. */
+  isMobile?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -222,6 +226,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: chromePath(),
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    ...(options.hasTouch ? { hasTouch: true } : {}),
+    ...(options.isMobile ? { isMobile: true } : {}),
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
   });
   let worker: Worker | undefined;
