@@ -216,6 +216,12 @@ export class HoverCards {
     // After a long press opened a card, the click it may still make must not follow a link, nor the
     // press open the browser's context menu: only then is anything of the page's held back.
     const afterLongPress = (event: Event) => {
+      // A browser whose own long press comes before ours (its context menu): the press is ours now.
+      const current = this.#press;
+      if (event.type === 'contextmenu' && current?.hit && !current.press.moved && !current.press.longPressed) {
+        current.press.cancel();
+        this.#onLongPress();
+      }
       if (performance.now() < this.#longPressUntil) {
         event.preventDefault();
         event.stopPropagation();

@@ -138,6 +138,23 @@ describe('HoverCards on touch', () => {
     expect(later.defaultPrevented).toBe(false);
   });
 
+  it('a browser context menu before our long press makes it a long press at once', async () => {
+    const { shown } = setup();
+    const link = document.getElementById('link')!;
+    pointer('pointerdown', 30, 'touch', link);
+    await vi.advanceTimersByTimeAsync(300);
+    const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    link.dispatchEvent(menu);
+    expect(menu.defaultPrevented).toBe(true);
+    await vi.advanceTimersByTimeAsync(LONG_PRESS_MS);
+    await settle();
+    expect(shown).toEqual([{ entity: 'val-kilmer', touch: true }]);
+    pointer('pointerup', 30, 'touch', link);
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+  });
+
   it('a tap elsewhere closes the card', async () => {
     const { shown, isOpen } = setup();
     pointer('pointerdown', 10);
