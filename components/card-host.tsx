@@ -4,7 +4,8 @@ import cardCss from './card.css?inline';
 import { UI_TAG } from '../lib/dom/block-tags';
 import { followAnchor } from '../lib/dom/card-position';
 import type { CardActions, CardAnchor, CardContent, CardView } from '../lib/dom/card-view';
-import type { Box } from '../lib/dom/safe-corridor';
+import type { Box, Point } from '../lib/dom/safe-corridor';
+import { isSwipeDown } from '../lib/dom/touch-gesture';
 
 /**
  * The card in a web page. This module, with Preact, the card's component and stylesheet and Floating
@@ -23,6 +24,17 @@ import type { Box } from '../lib/dom/safe-corridor';
 const HEADING_ID = 'heat-notes-card-heading';
 
 /**
+ * A card a finger opens in a viewport this narrow (CSS px) is a bottom sheet: fixed to the bottom,
+ * full width, scrolling inside itself, closed by its × button, a tap outside or a swipe down its
+ * header. Wider (a tablet), it is the usual card by the name. Phones are 320–480 px wide; a small
+ * tablet held upright starts near 600.
+ */
+export const SHEET_MAX_WIDTH_PX = 600;
+
+/** The class that makes the popover a bottom sheet (`HOST_CSS` here, `.hn-sheet` rules in `card.css`). */
+const SHEET_CLASS = 'hn-sheet';
+
+/**
  * How long after clearing the live region its new text goes in: screen readers announce a change,
  * and a region that has just been added needs a moment to be noticed at all.
  */
@@ -38,6 +50,13 @@ const ANNOUNCE_DELAY_MS = 150;
 const HOST_CSS = `
 :host { all: initial !important; display: contents !important; }
 .hn-live { position: fixed; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.hn-popover.hn-sheet {
+  top: auto;
+  right: 0;
+  bottom: 0;
+  left: 0;
+  width: auto;
+}
 .hn-popover {
   --hn-card-max-height: none;
   position: fixed;
@@ -89,6 +108,10 @@ export class CardHost implements CardView {
   #anchor: CardAnchor | undefined;
   #stopFollowing: (() => void) | undefined;
   #open = false;
+  /** Whether the open card is a bottom sheet. */
+  #sheet = false;
+  /** A finger dragging the sheet's header: where and when it went down. */
+  #drag: { id: number; from: Point; at: number } | undefined;
   /** Where focus was before it entered the card: it goes back there when the card closes. */
   #returnFocus: HTMLElement | null = null;
   readonly #dialogs: HTMLCollectionOf<HTMLDialogElement>;
@@ -127,9 +150,12 @@ export class CardHost implements CardView {
 
   show(content: CardContent, anchor: CardAnchor): void {
     const popover = this.#attach(); // may close the card, moving it into a dialog
-    const sameMention = this.#open && this.#anchor?.range === anchor.range;
+    const sheet = !!anchor.touch && this.#view.innerWidth <= SHEET_MAX_WIDTH_PX;
+    const sameMention = this.#open && this.#anchor?.range === anchor.range && sheet === this.#sheet;
     this.#content = content;
     this.#anchor = anchor;
+    this.#sheet = sheet;
+    popover.classList.toggle(SHEET_CLASS, sheet);
     popover.style.setProperty('--hn-scheme', content.scheme);
     this.#render();
     if (!this.#open) {
@@ -138,6 +164,17 @@ export class CardHost implements CardView {
     }
     if (sameMention) return;
     this.#stopFollowing?.();
+    this.#stopFollowing = undefined;
+    if (sheet) {
+      // Fixed to the bottom by its stylesheet: no placement by the name, and it stays while the page
+      // scrolls behind it. Focus goes to its heading, so a screen reader reads the sheet that opened.
+      popover.style.removeProperty('left');
+      popover.style.removeProperty('top');
+      popover.style.removeProperty('--hn-card-max-height');
+      popover.style.visibility = 'visible';
+      this.focusInto('heading');
+      return;
+    }
     popover.style.visibility = 'hidden'; // until placed
     this.#stopFollowing = followAnchor(anchor.range, popover, {
       pointer: anchor.pointer,
@@ -158,6 +195,7 @@ export class CardHost implements CardView {
     this.#stopFollowing = undefined;
     this.#anchor = undefined;
     this.#content = undefined;
+    this.#drag = undefined;
     if (!this.#open || !this.#popover) return;
     if (this.hasFocus) this.restoreFocus();
     this.#open = false;
@@ -216,6 +254,50 @@ export class CardHost implements CardView {
     this.#popover = undefined;
   }
 
+  /**
+   * A finger dragging the sheet down by its header (the handle is drawn there) moves it along, and
+   * closes it when let go far or fast enough (`isSwipeDown`); otherwise it settles back. The header
+   * has `touch-action: none` in sheet mode, so the browser leaves the drag to us. Touch pointers are
+   * captured by the element they went down on, so moves and the lift reach the popover.
+   */
+  #listenForSwipe(popover: HTMLElement): void {
+    const card = () => popover.firstElementChild as HTMLElement | null;
+    const settle = () => {
+      const box = card();
+      if (!box) return;
+      box.style.removeProperty('transform');
+      box.classList.remove('hn-card--dragging');
+    };
+    popover.addEventListener('pointerdown', (event) => {
+      if (!this.#sheet || (event.pointerType !== 'touch' && event.pointerType !== 'pen') || !event.isPrimary) return;
+      const head = popover.querySelector('.hn-card__head');
+      if (!head || !(event.target instanceof Node) || !head.contains(event.target)) return;
+      this.#drag = { id: event.pointerId, from: { x: event.clientX, y: event.clientY }, at: event.timeStamp };
+    });
+    popover.addEventListener('pointermove', (event) => {
+      const drag = this.#drag;
+      const box = card();
+      if (!drag || drag.id !== event.pointerId || !box) return;
+      const dy = Math.max(0, event.clientY - drag.from.y);
+      box.classList.add('hn-card--dragging');
+      box.style.transform = `translateY(${Math.round(dy)}px)`;
+    });
+    const end = (event: PointerEvent) => {
+      const drag = this.#drag;
+      if (!drag || drag.id !== event.pointerId) return;
+      this.#drag = undefined;
+      const to = { x: event.clientX, y: event.clientY };
+      if (event.type === 'pointerup' && isSwipeDown(drag.from, to, event.timeStamp - drag.at)) {
+        settle();
+        this.#actions.onDismiss();
+      } else {
+        settle();
+      }
+    };
+    popover.addEventListener('pointerup', end);
+    popover.addEventListener('pointercancel', end);
+  }
+
   #focusables(): HTMLElement[] {
     return this.#popover ? [...this.#popover.querySelectorAll<HTMLElement>('button, [href], [tabindex="0"]')] : [];
   }
@@ -265,6 +347,7 @@ export class CardHost implements CardView {
         const from = event.relatedTarget as HTMLElement | null;
         if (!from || !popover.contains(from)) this.#returnFocus = from;
       });
+      this.#listenForSwipe(popover);
       shadow.append(style, live, popover);
       this.#host = host;
       this.#shadow = shadow;

@@ -182,6 +182,7 @@ export function App() {
           <RadioSetting
             id="setting-trigger"
             label={t('optionsTrigger')}
+            description={t('optionsTriggerTouch')}
             value={settings.trigger}
             options={TRIGGERS}
             labels={words(TRIGGER_LABELS)}

@@ -27,6 +27,11 @@ export interface CardAnchor {
   readonly range: Range;
   /** Where the pointer was, to pick the line of a mention that wraps (none: opened from the keyboard). */
   readonly pointer?: Point;
+  /**
+   * Opened by a finger or a pen (a tap or a long press). On a narrow screen such a card is a bottom
+   * sheet (`components/card-host.tsx`) rather than a card by the name.
+   */
+  readonly touch?: boolean;
 }
 
 export interface CardActions {

@@ -10,6 +10,7 @@ import { LazyCard, type CardUi } from './lazy-card';
 import { sameMention, type MentionIndex, type PlacedMention } from './mention-index';
 import { darkBehind } from './page-theme';
 import { inSafeCorridor, type Point } from './safe-corridor';
+import { TouchPress } from './touch-gesture';
 
 /**
  * Resting the pointer on a mention opens its card: pointer moves, at most one hit-test per animation
@@ -28,6 +29,21 @@ export const SCROLL_SETTLE_MS = 150;
 
 /** How long `flash` marks a mention (the popup's "show me where"). */
 export const FLASH_MS = 1000;
+
+/** After a long press opens a card, the click and context menu that may follow within this time are ours. */
+const LONG_PRESS_AFTERMATH_MS = 1000;
+
+/** A finger or a pen: input that has no hover (docs/platform-notes.md). */
+function isTouch(event: PointerEvent): boolean {
+  return event.pointerType === 'touch' || event.pointerType === 'pen';
+}
+
+/** The link a mention's text lies in, if any: a tap there is the link's. */
+function linkAround(range: Range): Element | null {
+  const node = range.startContainer;
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return element?.closest('a[href]') ?? null;
+}
 
 /** The settings the cards follow. */
 export interface CardSettings {
@@ -78,6 +94,8 @@ export interface HoverCardsOptions {
 /** A mention a card is for, with where the pointer was (none when the keyboard opened it). */
 interface CardTarget extends MentionHit {
   readonly pointer?: Point;
+  /** Opened by a finger or a pen (a tap or a long press): on a narrow screen the card is a bottom sheet. */
+  readonly touch?: boolean;
 }
 
 /** Whether a key event comes from a place where the user types (a P there is a letter, not a command). */
@@ -108,6 +126,12 @@ export class HoverCards {
   #tabIntoCard = false;
   #flashing: AbstractRange | undefined;
   #flashTimers: number[] = [];
+  /** The finger (or pen) on the page now, with the mention it went down on. */
+  #press: { press: TouchPress; id: number; hit: MentionHit | undefined; onCard: boolean } | undefined;
+  /** Until when a click or context menu is the aftermath of a long press (`performance.now()` time). */
+  #longPressUntil = -Infinity;
+  /** Until when a click is the one a touch tap makes (handled on the finger's lift). */
+  #touchClickUntil = -Infinity;
   /** Resolves when the card being opened is shown (or was not, the entity being unknown). */
   #opening: Promise<void> = Promise.resolve();
   /** One lookup per entity per page: cards reopen at once, and a failed lookup is tried again. */
@@ -144,7 +168,7 @@ export class HoverCards {
               spoilersRevealed: this.#settings.spoilersRevealed,
               scheme: this.#scheme(target.range),
             },
-            { range: target.range, pointer: target.pointer },
+            { range: target.range, pointer: target.pointer, touch: target.touch },
           );
           this.#paintActive();
         });
@@ -175,10 +199,37 @@ export class HoverCards {
       document,
       'pointerdown',
       (event) => {
-        if (!this.#card.owns(event.target) && !this.#intent.pinned) this.close();
+        if (isTouch(event)) this.#onTouchDown(event);
+        else if (!this.#card.owns(event.target) && !this.#intent.pinned) this.close();
       },
       passive,
     );
+    listen<PointerEvent>(document, 'pointerup', (event) => this.#onTouchUp(event), passive);
+    listen<PointerEvent>(
+      document,
+      'pointercancel',
+      (event) => {
+        if (this.#press?.id === event.pointerId) this.#endPress();
+      },
+      passive,
+    );
+    // After a long press opened a card, the click it may still make must not follow a link, nor the
+    // press open the browser's context menu: only then is anything of the page's held back.
+    const afterLongPress = (event: Event) => {
+      // A browser whose own long press comes before ours (its context menu): the press is ours now.
+      const current = this.#press;
+      if (event.type === 'contextmenu' && current?.hit && !current.press.moved && !current.press.longPressed) {
+        current.press.cancel();
+        this.#onLongPress();
+      }
+      if (performance.now() < this.#longPressUntil) {
+        event.preventDefault();
+        event.stopPropagation();
+        if (event.type === 'click') this.#longPressUntil = -Infinity;
+      }
+    };
+    listen(window, 'click', afterLongPress, { capture: true });
+    listen(window, 'contextmenu', afterLongPress, { capture: true });
     listen(
       document,
       'scroll',
@@ -279,7 +330,11 @@ export class HoverCards {
   // Pointer --------------------------------------------------------------------------------------
 
   #onPointerMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return; // no hover on touch
+    if (isTouch(event)) {
+      // No hover on touch: a finger that moves is scrolling, not tapping or pressing.
+      if (this.#press?.id === event.pointerId) this.#press.press.move({ x: event.clientX, y: event.clientY });
+      return;
+    }
     this.#modifierHeld = MODIFIER_HELD[this.#settings.modifierKey](event);
     this.#pointer = { x: event.clientX, y: event.clientY };
     this.#pointerTarget = event.target;
@@ -344,9 +399,75 @@ export class HoverCards {
     this.#paintActive();
   }
 
+  // Touch ----------------------------------------------------------------------------------------
+
+  /**
+   * A finger (or pen) goes down: remember where, and the mention under it. Whatever the trigger, a tap
+   * on a mention opens its card, except in a link, whose tap stays the link's; a long press opens any
+   * mention's card, a linked one's too (README, "On a phone or tablet").
+   */
+  #onTouchDown(event: PointerEvent): void {
+    if (!event.isPrimary) {
+      this.#endPress(); // a second finger: a pinch, not a tap
+      return;
+    }
+    this.#endPress();
+    const onCard = this.#card.owns(event.target);
+    const point = { x: event.clientX, y: event.clientY };
+    const selection = this.#options.document.getSelection();
+    const selecting = !!selection && !selection.isCollapsed;
+    const hit = onCard || selecting ? undefined : this.#options.hitTest(point.x, point.y);
+    if (hit) {
+      // Ask for the card's content at once: the finger's lift comes soon.
+      void this.entity(hit.placed.mention.entity);
+      void this.#card.prepare();
+    }
+    const { setTimeout, clearTimeout } = this.#options;
+    const press = new TouchPress(point, event.timeStamp, { set: setTimeout, clear: clearTimeout }, hit ? () => this.#onLongPress() : undefined);
+    this.#press = { press, id: event.pointerId, hit, onCard };
+  }
+
+  #onTouchUp(event: PointerEvent): void {
+    const current = this.#press;
+    if (!isTouch(event) || !current || current.id !== event.pointerId) return;
+    this.#press = undefined;
+    const outcome = current.press.release({ x: event.clientX, y: event.clientY }, event.timeStamp);
+    if (outcome !== 'tap' || current.onCard) return;
+    this.#touchClickUntil = performance.now() + LONG_PRESS_AFTERMATH_MS;
+    const { hit } = current;
+    if (hit && !linkAround(hit.range)) {
+      this.#openByTouch(hit, current.press.start);
+    } else if (!hit && !this.#intent.pinned) {
+      this.close(); // a tap elsewhere on the page
+    }
+  }
+
+  #onLongPress(): void {
+    const current = this.#press;
+    if (!current?.hit) return;
+    this.#longPressUntil = performance.now() + LONG_PRESS_AFTERMATH_MS;
+    this.#openByTouch(current.hit, current.press.start);
+  }
+
+  #openByTouch(hit: MentionHit, pointer: Point): void {
+    this.#underPointer = undefined;
+    this.#intent.openNow({ ...hit, pointer, touch: true }, 'keyboard');
+    this.#paintActive();
+  }
+
+  #endPress(): void {
+    this.#press?.press.cancel();
+    this.#press = undefined;
+  }
+
+  // Clicks ---------------------------------------------------------------------------------------
+
   /** With the `click` trigger: a click on a mention opens its card (a link's click stays the link's). */
   #onClick(event: MouseEvent): void {
     if (this.#settings.trigger !== 'click' || event.button !== 0 || this.#card.owns(event.target)) return;
+    // A tap's click: the tap was handled when the finger lifted.
+    if ((event as PointerEvent).pointerType === 'touch' || (event as PointerEvent).pointerType === 'pen') return;
+    if (performance.now() < this.#touchClickUntil) return;
     if (event.target instanceof Element && event.target.closest('a[href]')) return;
     const selection = this.#options.document.getSelection();
     if (selection && !selection.isCollapsed) return; // the click ended a selection

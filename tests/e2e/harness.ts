@@ -149,6 +149,13 @@ export interface LaunchOptions {
   headless?: boolean;
   extensionDir?: string;
   viewport?: { width: number; height: number } | null;
+  /**
+   * A touch screen (`page.touchscreen`, touch pointer events), and a finger as the primary pointer:
+   * `(pointer: coarse)` and `(hover: none)` match, as on a phone. Off by default.
+   */
+  hasTouch?: boolean;
+  /** A phone: the viewport meta tag is honoured. Off by default. */
+  isMobile?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -177,6 +184,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * A finger as the only pointer: Playwright's touch emulation dispatches touch events but leaves the
+ * pointer and hover media features as its headless default (a mouse), so they are set here (Blink's
+ * values: pointer 2 = coarse, hover 1 = none). The last `--blink-settings` on the command line wins.
+ */
+const TOUCH_ARGS = ['--blink-settings=primaryHoverType=1,availableHoverTypes=1,primaryPointerType=2,availablePointerTypes=2'];
 
 /** Fails with a message that says what to do when the build or the browser is missing. */
 export function checkPrerequisites(extensionDir: string = EXTENSION_DIR): void {
@@ -222,7 +236,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: chromePath(),
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
+    ...(options.hasTouch ? { hasTouch: true } : {}),
+    ...(options.isMobile ? { isMobile: true } : {}),
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.hasTouch ? TOUCH_ARGS : [])],
   });
   let worker: Worker | undefined;
   let fallback: Page | undefined;
