@@ -52,18 +52,43 @@ export function buildLexiconSource(): LexiconSource {
       .filter((entity): entity is EntityId => entity !== undefined);
     lexemes.set(key, { kind: 'decoy', competesWith: [...new Set(competesWith)] });
   }
-  // Longest first: a JS alternation takes the first alternative that matches at a position, so
-  // "Michael Mann" wins over "Mann" and "Miami Heat" over "Heat".
-  const alternatives = [...lexemes.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((key) => escapeForRegExp(key).replace(/ /g, '\\s+'));
+  // The spellings as a trie, each step trying to go on before it may stop: at any position the
+  // longest spelling that matches wins ("Michael Mann" over "Mann", "Miami Heat" over "Heat"), as a
+  // longest-first alternation would, but the engine no longer tries every "Warner Bros. …" one by
+  // one (BENCHMARKS.md).
   // Whole words only. The pattern's own boundaries are the cheap ASCII kind (`\b`, or an underscore
   // for Markdown's "_Heat_"), which V8 checks several times faster than Unicode lookarounds (see
   // BENCHMARKS.md); `matchBlock` then settles the rare hits exactly. A following apostrophe is fine,
   // which is how possessives ("Pacino's") leave the name unchanged. An "s" stuck to the end is
   // captured so that "De Niros thief" (an apostrophe lost on the way) can be judged.
-  const pattern = `(?:\\b|(?<=_))(?:${alternatives.join('|')})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`;
+  const pattern = `(?:\\b|(?<=_))(?:${trieSource([...lexemes.keys()])})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`;
   return { lexemes: [...lexemes], pattern, maybe: maybeSource([...lexemes.keys()]) };
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/** An expression matching exactly `keys` (spaces as `\s+`), longer ones preferred at each step. */
+function trieSource(keys: readonly string[]): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const key of keys) {
+    let node = root;
+    for (const char of key) {
+      let child = node.next.get(char);
+      if (!child) node.next.set(char, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const source = (node: TrieNode): string => {
+    const branches = [...node.next].map(([char, child]) => (char === ' ' ? '\\s+' : escapeForRegExp(char)) + source(child));
+    // Stopping here is the last choice, so a longer spelling is tried first.
+    if (node.end && branches.length > 0) branches.push('');
+    return branches.length > 1 ? `(?:${branches.join('|')})` : (branches[0] ?? '');
+  };
+  return source(root);
 }
 
 /** The words of a spelling as name casing reads them (`hasNameCasing` splits on spaces and stops). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexiconSource, mayHoldNames } from '../../lib/detection/lexicon';
 import { detectMentions } from '../../lib/detection/index';
+import { prng } from '../fuzz';
 
 /** Every spelling the matcher knows, as a page may write it: as listed, in capitals, name-cased. */
 function renderings(key: string): string[] {
@@ -33,5 +34,32 @@ describe('the native "maybe" test', () => {
     const words = buildLexiconSource().maybe.split('|');
     expect(words.length).toBeLessThan(lexemes.length / 2);
     expect(new Set(words).size).toBe(words.length);
+  });
+});
+
+describe('the matcher’s expression, built as a trie', () => {
+  it('finds what a longest-first alternation of the same spellings finds, at the same places', () => {
+    const { lexemes, pattern } = buildLexiconSource();
+    const keys = lexemes.map(([key]) => key);
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    const alternation = keys
+      .slice()
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|');
+    const flat = new RegExp(`(?:\\b|(?<=_))(?:${alternation})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`, 'gi');
+    const trie = new RegExp(pattern, 'gi');
+    const rng = prng(2026);
+    for (let run = 0; run < 300; run++) {
+      const parts: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const key = rng.pick(keys);
+        const cut = rng.chance(0.2) ? key.slice(0, 1 + rng.int(key.length)) : key;
+        parts.push(rng.chance(0.3) ? cut.toUpperCase() : cut, rng.pick([' ', '  ', '\n', 's ', "'s ", ', ', '_', 'x ']));
+      }
+      const text = parts.join('');
+      const all = (re: RegExp) => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+      expect(all(trie), text).toEqual(all(flat));
+    }
   });
 });
