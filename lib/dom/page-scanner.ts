@@ -378,16 +378,23 @@ export class PageScanner {
       roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
     };
     for (let next = roots.shift(); next; next = roots.shift()) {
-      // A huge root is walked whole, as before the native test: a native read of all its text (or an
-      // XPath query over it) is one call that cannot be cut into slices, and at 10 MB it alone
-      // outlasts a long task. Its custom elements' shadow roots are then found as the walk meets them.
-      const huge = next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > this.#hugeElements;
+      // A block read again for its own text alone (after a change) is walked through its own inline
+      // content only, meeting the custom elements there: counting or querying its whole subtree
+      // would cost a feed's container a pass over the whole feed on every batch, for nested blocks
+      // whose shadow roots are known already. A huge root is walked whole, as before the native
+      // test: a native read of all its text (or an XPath query over it) is one call that cannot be
+      // cut into slices, and at 10 MB it alone outlasts a long task; its custom elements' shadow
+      // roots are then met by the walk too.
+      const ownTextOnly = !next.options.nested;
+      const huge =
+        !ownTextOnly && next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > this.#hugeElements;
+      const walkFindsHosts = ownTextOnly || huge;
       const maybeNames = this.#options.readEverything || huge ? undefined : countMaybeNames;
       // Shadow roots hold text the light tree's `textContent` does not: custom elements' are looked
-      // for everywhere (a re-read block's own, too, though its nested blocks' are known already).
-      if (!huge) for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
+      // for everywhere else.
+      if (!walkFindsHosts) for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
       if (clock.sliceIsOver) await clock.yield();
-      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, customHosts: huge });
+      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, customHosts: walkFindsHosts });
       while (!reading.next().done) {
         if (clock.sliceIsOver) await clock.yield();
       }
