@@ -8,6 +8,7 @@
  * matcher's pattern could even look at (checked by `assertNoCandidates`).
  */
 import { DECOYS, ENTITY_NAMES, type SurfaceForm } from '../../data/entities';
+import { escapeForRegExp } from '../../lib/detection/lexicon';
 
 /** mulberry32: a small, fast, seeded PRNG (32-bit state). */
 export function mulberry32(seed: number): () => number {
@@ -68,10 +69,6 @@ const LOWER_CONFUSABLES = ['heat wave', 'the heat of the day', 'heat', 'the town
 /** Every string the extension's matcher looks for, in any case: forms and decoys. */
 export function surfaceForms(): string[] {
   return [...new Set([...ALL_FORMS, ...DECOYS])].sort((a, b) => b.length - a.length || a.localeCompare(b));
-}
-
-function escapeForRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** One alternation of all surface forms, longest first, whole words, for mark.js (`gi`). */

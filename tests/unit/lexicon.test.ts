@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexiconSource, mayHoldNames } from '../../lib/detection/lexicon';
+import { buildLexiconSource, escapeForRegExp, mayHoldNames } from '../../lib/detection/lexicon';
 import { detectMentions } from '../../lib/detection/index';
 import { prng } from '../fuzz';
 
@@ -41,7 +41,7 @@ describe('the matcher’s expression, built as a trie', () => {
   it('finds what a longest-first alternation of the same spellings finds, at the same places', () => {
     const { lexemes, pattern } = buildLexiconSource();
     const keys = lexemes.map(([key]) => key);
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    const escape = (text: string) => escapeForRegExp(text).replace(/ /g, '\\s+');
     const alternation = keys
       .slice()
       .sort((a, b) => b.length - a.length)
