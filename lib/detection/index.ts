@@ -63,6 +63,8 @@ export class PageDetector<K> {
    * change until the iteration ends.
    */
   *decisions(): Generator<[K, Mention[]], void, void> {
+    // Most pages have no candidate at all: they need no summary of the page's evidence either.
+    if (this.withCandidates.size === 0) return;
     const summary = this.evidence.summarize();
     for (const key of this.withCandidates) {
       const mentions = decideBlock(this.blocks.get(key)!.evidence.candidates, summary);

@@ -230,8 +230,25 @@ class OpenBlock {
  * in the loop.
  */
 export function readBlocks(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {
-  return walk(root, options);
+  // A root that cannot hold a name costs one native read of its text and nothing more: no walker,
+  // and not even the walk's code, compiled on its first call (most of what a page without names
+  // would pay otherwise). A block read for its own text alone (`nested: false`, after a change) is
+  // not tested: its `textContent` holds its nested blocks too, a whole feed for a feed's container,
+  // while reading its own text steps over them. An element root that is a block is tested as the
+  // walk enters it, as any block is.
+  let rootMaybeNames = Infinity;
+  const rootIsBlock = root.nodeType === Node.ELEMENT_NODE && root !== options.base && (TAG_KINDS.get((root as Element).localName) ?? 0) & TAG_BLOCK;
+  if (options.maybeNames && options.nested && !rootIsBlock) {
+    rootMaybeNames = options.maybeNames(root.textContent ?? '');
+    if (rootMaybeNames === 0) {
+      if (options.base) options.onSkipped?.(options.base);
+      return nothingToRead();
+    }
+  }
+  return walk(root, options, rootMaybeNames);
 }
+
+function* nothingToRead(): Generator<typeof PAUSE, void, void> {}
 
 /**
  * A block's text nodes, or undefined when its text is no longer what was read (the page changed it;
@@ -248,24 +265,12 @@ export function currentBlockNodes(block: BlockText): BlockNodes | undefined {
   return block.nodes;
 }
 
-function* walk(root: Node, options: ReadOptions): Generator<typeof PAUSE, void, void> {
+/** Reads `root`, whose text holds `rootMaybeNames` places that may hold a name (Infinity: not tested). */
+function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Generator<typeof PAUSE, void, void> {
   const { sequence, onBlock, nested, maybeNames, onSkipped, onShadowRoot, customHosts } = options;
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
-  // Any other root that cannot hold a name costs one native read of its text and nothing more. A
-  // block read for its own text alone (`nested: false`, after a change) is not tested: its
-  // `textContent` holds its nested blocks too, a whole feed for a feed's container, while reading
-  // its own text steps over them.
-  const rootIsBlock = rootElement !== null && (TAG_KINDS.get(rootElement.localName) ?? 0) & TAG_BLOCK;
-  let rootMaybeNames = Infinity;
-  if (maybeNames && !rootIsBlock && nested) {
-    rootMaybeNames = maybeNames(root.textContent ?? '');
-    if (rootMaybeNames === 0) {
-      if (options.base) onSkipped?.(options.base);
-      return;
-    }
-  }
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base, sequence)] : [];
