@@ -1,31 +1,29 @@
-import { PageDetector, type Mention } from '../detection';
-import { countMaybeNames } from '../detection/lexicon';
 import type { MentionReport, MentionsResponse } from '../messages';
-import { BLOCK_TAGS, isSkippedElement } from './block-tags';
-import { compareComposedOrder } from './document-order';
 import type { HighlightColor, HighlightStyle } from '../settings';
+import { isSkippedElement } from './block-tags';
 import { HighlightPainter } from './highlights';
 import { mentionAtPoint, type MentionHit } from './hit-test';
+import { JobQueue } from './job-queue';
 import { MentionIndex, type PlacedMention } from './mention-index';
-import { rangeInBlock } from './mention-ranges';
-import {
-  currentBlockNodes,
-  orderAt,
-  readBlocks,
-  ReadSequence,
-  type BlockKey,
-  type BlockText,
-  type ReadOptions,
-} from './page-text';
+import { compareMentions, placeMentions } from './mention-placement';
+import { blockOf, damageFrom, emptyDamage, insideAny, isEmpty, isShadowRootNode, outermost, type Damage } from './page-damage';
+import { PageRecord, type PlacedBlock } from './page-record';
+import { HUGE_ELEMENTS, readRoot, type ReaderOptions } from './page-reader';
+import { ReadSequence, type BlockKey } from './page-text';
 import { PageWatcher, type MutationBatch } from './page-watcher';
-import { shadowRootsToRead } from './shadow-roots';
-import { SliceClock, Superseded } from './time-slicer';
+import type { SliceClock } from './time-slicer';
 
 /**
- * The page's mentions, kept current: reads the page into blocks (`page-text.ts`), hands them to the
- * detector, turns accepted mentions into ranges and paints them, and follows the page's changes
- * (`page-watcher.ts`). All work runs as jobs on one queue, one at a time, each cut into slices
- * (`time-slicer.ts`); a full scan supersedes the jobs queued before it.
+ * The page's mentions, kept current; the one object the content script drives. Its parts, in the
+ * order data flows through them:
+ *
+ * - `page-reader.ts` reads the page into blocks (`page-text.ts`), only where names may be, into a
+ *   `PageRecord` (`page-record.ts`), which feeds the detector;
+ * - `mention-placement.ts` turns accepted mentions into ranges, in document order;
+ * - `highlights.ts` paints them, and `mention-index.ts` finds them again under the pointer;
+ * - `page-watcher.ts` batches the page's changes, and `page-damage.ts` says what they ask to read again;
+ * - `job-queue.ts` runs all of this one job at a time, each cut into slices (`time-slicer.ts`): a full
+ *   scan supersedes the jobs queued before it.
  */
 
 export interface PageScannerOptions {
@@ -54,108 +52,41 @@ export interface PageScannerOptions {
   readonly hugeElements?: number;
 }
 
-/**
- * About a 4 MB page of ordinary markup: past it, reading its text natively takes one call of 30 ms
- * or more, which cannot be sliced.
- */
-export const HUGE_ELEMENTS = 100_000;
-
-interface PlacedBlock {
-  readonly block: BlockText;
-  /** The block's accepted mentions, as a string: unchanged block and signature, ranges reused. */
-  readonly signature: string;
-  readonly mentions: PlacedMention[];
-}
-
-/** Everything known about the page's text; a full scan builds a new one and swaps it in when done. */
-class PageText {
-  readonly detector = new PageDetector<BlockKey>();
-  readonly blocks = new Map<BlockKey, BlockText>();
-  readonly shadowRoots = new Set<ShadowRoot>();
-  placed = new Map<BlockKey, PlacedBlock>();
-  textNodes = 0;
-  chars = 0;
-
-  setBlock(block: BlockText): void {
-    this.#forgetCounts(block.key);
-    this.textNodes += block.nodeCount;
-    this.chars += block.text.length;
-    if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
-    else this.detector.delete(block.key);
-    // Only a block with a candidate can ever need ranges: the others let their nodes go at once,
-    // while they are young garbage (kept, they filled the heap of a 10 MB page and its major GCs).
-    this.blocks.set(block.key, this.detector.holdsCandidates(block.key) ? block : { ...block, nodes: undefined });
-  }
-
-  deleteBlock(key: BlockKey): void {
-    this.#forgetCounts(key);
-    this.blocks.delete(key);
-    this.detector.delete(key);
-  }
-
-  #forgetCounts(key: BlockKey): void {
-    const old = this.blocks.get(key);
-    if (!old) return;
-    this.textNodes -= old.nodeCount;
-    this.chars -= old.text.length;
-  }
-}
-
-/** What a batch of changes asks to read again. */
-interface Damage {
-  /** Blocks whose own text may have changed. */
-  readonly blocks: Set<BlockKey>;
-  /** Subtrees (added) whose blocks are all to be read. */
-  readonly trees: Node[];
-  /**
-   * Subtrees a walk was cut off in (the page removed nodes under it): their blocks are all to be read,
-   * and the block that holds them too.
-   */
-  readonly disturbed: Node[];
-  /** Something was removed: blocks no longer in the page are to be forgotten. */
-  removed: boolean;
-  /** Read the whole page again instead. */
-  everything: boolean;
-}
-
-/** What `#read` is told about a root. */
-type RootOptions = Pick<ReadOptions, 'base' | 'nested' | 'sequence'>;
-
 /** How many mentions are indexed between checks of the time budget. */
 const MENTIONS_PER_CHECK = 256;
 
 /** How many times in a row a repair re-reads what the page disturbed while it was being read. */
 const MAX_REPAIR_ROUNDS = 3;
 
-const emptyDamage = (): Damage => ({ blocks: new Set(), trees: [], disturbed: [], removed: false, everything: false });
-
 export class PageScanner {
   readonly #document: Document;
   readonly #painter = new HighlightPainter();
   readonly #watcher: PageWatcher;
-  #text = new PageText();
+  #text = new PageRecord();
   /** The selected mentions, painted and in document order. */
   #index = new MentionIndex();
   /** Every accepted mention, in document order: what `select` chooses from. */
   #accepted: readonly PlacedMention[] = [];
   #shadowRootList: ShadowRoot[] = [];
   #active = false;
-  /** Bumped to drop every job queued or running (a new full scan, or switching off). */
-  #generation = 0;
+  /** The jobs (full scans, repairs, repaints): one at a time; a full scan supersedes those before it. */
+  readonly #jobs = new JobQueue(() => this.#active && !this.#options.signal.aborted);
   /** A rescan that navigation asked for, due after the current task. */
   #pendingRescan: Promise<void> | undefined;
-  #queue: Promise<void> = Promise.resolve();
   #fullScanQueued = false;
-  #scanMs = 0;
   /** Whether the index and highlights show `text.placed` (false until a full scan has painted). */
   #painted = false;
 
   readonly #options: PageScannerOptions;
-  readonly #hugeElements: number;
+  readonly #reader: ReaderOptions;
 
   constructor(options: PageScannerOptions) {
     this.#options = options;
-    this.#hugeElements = options.hugeElements ?? HUGE_ELEMENTS;
+    this.#reader = {
+      readEverything: options.readEverything,
+      hugeElements: options.hugeElements ?? HUGE_ELEMENTS,
+      watch: (shadowRoot) => this.#watcher.observe(shadowRoot),
+    };
     this.#document = options.document;
     this.#watcher = new PageWatcher({
       schedule: options.scheduleFrame,
@@ -182,23 +113,23 @@ export class PageScanner {
   /** Stops, and takes every highlight away at once (switched off, or the script ended). */
   stop(): void {
     this.#active = false;
-    this.#generation++;
+    this.#jobs.supersede();
     this.#fullScanQueued = false;
     this.#watcher.disconnect();
     this.#painter.clear();
-    this.#text = new PageText();
+    this.#text = new PageRecord();
     this.#painted = false;
     this.#shadowRootList = [];
     this.#index = new MentionIndex();
     this.#accepted = [];
-    this.#scanMs = 0;
+    this.#jobs.resetSpent();
     this.#options.onRepaint?.(this.#index);
   }
 
   /** Reads the whole page afresh, dropping work queued for the page as it was (SPA navigation). */
   rescan(): void {
     if (!this.#active) return;
-    this.#generation++;
+    this.#jobs.supersede();
     this.#fullScanQueued = false;
     void this.#enqueueFullScan(true);
   }
@@ -230,7 +161,7 @@ export class PageScanner {
     if (this.#pendingRescan) await this.#pendingRescan;
     const batch = this.#watcher.takeBatch();
     if (batch) void this.#enqueueBatch(batch);
-    await this.#queue;
+    await this.#jobs.idle;
   }
 
   /**
@@ -239,7 +170,7 @@ export class PageScanner {
    */
   reselect(): void {
     if (!this.#active) return;
-    void this.#enqueue(async (clock) => {
+    void this.#jobs.enqueue(async (clock) => {
       // Before the first paint there is nothing to choose from: that paint will apply `select`.
       if (this.#painted) await this.#paintSelected(clock);
     });
@@ -261,7 +192,7 @@ export class PageScanner {
     return {
       mentions,
       stats: {
-        scanMs: Math.round(this.#scanMs * 100) / 100,
+        scanMs: Math.round(this.#jobs.spentMs * 100) / 100,
         textNodes: this.#text.textNodes,
         chars: this.#text.chars,
       },
@@ -293,47 +224,23 @@ export class PageScanner {
 
   // Jobs ---------------------------------------------------------------------------------------
 
-  /**
-   * Queues a job. `scanMs` sums the main-thread time of every job finished since the page was last
-   * read afresh on purpose (`freshPage`: switched on, or a navigation), rescans for floods included.
-   */
-  #enqueue(run: (clock: SliceClock) => Promise<void>, freshPage = false): Promise<void> {
-    const generation = this.#generation;
-    const isCurrent = () => generation === this.#generation && this.#active && !this.#options.signal.aborted;
-    const job = async () => {
-      if (!isCurrent()) return;
-      if (freshPage) this.#scanMs = 0;
-      const clock = new SliceClock(isCurrent);
-      clock.start();
-      try {
-        await run(clock);
-        clock.finish();
-        this.#scanMs += clock.spentMs;
-      } catch (error) {
-        if (!(error instanceof Superseded)) console.warn('Heat Notes: reading the page failed', error);
-      }
-    };
-    this.#queue = this.#queue.then(job);
-    return this.#queue;
-  }
-
   #enqueueFullScan(freshPage = false): Promise<void> {
-    if (this.#fullScanQueued) return this.#queue;
+    if (this.#fullScanQueued) return this.#jobs.idle;
     this.#fullScanQueued = true;
-    return this.#enqueue(async (clock) => {
+    return this.#jobs.enqueue(async (clock) => {
       this.#fullScanQueued = false;
       await this.#fullScan(clock);
     }, freshPage);
   }
 
   #enqueueBatch(batch: MutationBatch): Promise<void> {
-    if (!this.#active) return this.#queue;
+    if (!this.#active) return this.#jobs.idle;
     // Too many changes at once: read the page again, after whatever is running (not instead of it,
     // or a page that never stops changing would never get its first scan finished).
     if (batch.kind === 'too-many') return this.#enqueueFullScan();
     const records = batch.records;
-    return this.#enqueue(async (clock) => {
-      const damage = this.#damageFrom(records);
+    return this.#jobs.enqueue(async (clock) => {
+      const damage = damageFrom(records, this.#document, (node) => this.#blockOf(node));
       if (damage.everything) await this.#fullScan(clock);
       else await this.#repair(damage, clock);
     });
@@ -345,11 +252,11 @@ export class PageScanner {
     const document = this.#document;
     this.#watcher.disconnect();
     this.#watcher.observe(document);
-    const text = new PageText();
+    const text = new PageRecord();
     const damage = emptyDamage();
     const body = document.body;
     if (body && document.designMode !== 'on' && !isSkippedElement(body)) {
-      await this.#read(text, body, { base: body, nested: true, sequence: new ReadSequence() }, damage, clock);
+      await readRoot(text, body, { base: body, nested: true, sequence: new ReadSequence() }, damage, clock, this.#reader);
     }
     this.#text = text;
     this.#painted = false;
@@ -357,48 +264,6 @@ export class PageScanner {
     // Parts the page changed under the walk, read again now that it has passed.
     if (!isEmpty(damage)) await this.#repair(damage, clock, false);
     await this.#repaint(clock);
-  }
-
-  /**
-   * Reads `root` (and the open shadow roots inside it) into `text`, only where names may be (unless
-   * `readEverything`). A numbered walk (`sequence`) numbers each shadow root's walk with a sequence of
-   * its own, as it is walked apart from its host's tree.
-   */
-  async #read(text: PageText, root: Node, options: RootOptions, damage: Damage, clock: SliceClock): Promise<void> {
-    const roots: Array<{ root: Node; options: RootOptions }> = [{ root, options }];
-    const numbered = options.sequence !== undefined;
-    const onDisturbed = (anchor: Node) => damage.disturbed.push(anchor);
-    const onBlock = (block: BlockText) => text.setBlock(block);
-    const onSkipped = (key: BlockKey) => text.deleteBlock(key);
-    const onShadowRoot = (shadowRoot: ShadowRoot) => {
-      if (text.shadowRoots.has(shadowRoot)) return;
-      text.shadowRoots.add(shadowRoot);
-      this.#watcher.observe(shadowRoot);
-      const sequence = numbered ? new ReadSequence() : undefined;
-      roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
-    };
-    for (let next = roots.shift(); next; next = roots.shift()) {
-      // A block read again for its own text alone (after a change) is walked through its own inline
-      // content only, meeting the custom elements there: counting or querying its whole subtree
-      // would cost a feed's container a pass over the whole feed on every batch, for nested blocks
-      // whose shadow roots are known already. A huge root is walked whole, as before the native
-      // test: a native read of all its text (or an XPath query over it) is one call that cannot be
-      // cut into slices, and at 10 MB it alone outlasts a long task; its custom elements' shadow
-      // roots are then met by the walk too.
-      const ownTextOnly = !next.options.nested;
-      const huge =
-        !ownTextOnly && next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > this.#hugeElements;
-      const walkFindsHosts = ownTextOnly || huge;
-      const maybeNames = this.#options.readEverything || huge ? undefined : countMaybeNames;
-      // Shadow roots hold text the light tree's `textContent` does not: custom elements' are looked
-      // for everywhere else.
-      if (!walkFindsHosts) for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
-      if (clock.sliceIsOver) await clock.yield();
-      const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, customHosts: walkFindsHosts });
-      while (!reading.next().done) {
-        if (clock.sliceIsOver) await clock.yield();
-      }
-    }
   }
 
   /** Reads again what `damage` names, then repaints (unless nothing we read was touched). */
@@ -428,13 +293,13 @@ export class PageScanner {
       const next = emptyDamage();
       for (const key of pending.blocks) {
         if (key.isConnected && !insideAny(key, treeSet)) {
-          await this.#read(text, key, { base: key, nested: false }, next, clock);
+          await readRoot(text, key, { base: key, nested: false }, next, clock, this.#reader);
         }
       }
       for (const tree of trees) {
         if (!tree.isConnected || (!isShadowRootNode(tree) && !this.#blockOf(tree))) continue;
         const base = isShadowRootNode(tree) ? tree : null;
-        await this.#read(text, tree, { base, nested: true }, next, clock);
+        await readRoot(text, tree, { base, nested: true }, next, clock, this.#reader);
       }
       pending = next;
     }
@@ -488,97 +353,8 @@ export class PageScanner {
 
   // Changes ------------------------------------------------------------------------------------
 
-  #damageFrom(records: readonly MutationRecord[]): Damage {
-    const damage = emptyDamage();
-    const document = this.#document;
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        const key = this.#blockOf(record.target);
-        if (key) damage.blocks.add(key);
-        continue;
-      }
-      if (record.type !== 'childList') continue;
-      if (record.target === document || record.target === document.documentElement) {
-        damage.everything = true; // a new <body>
-        return damage;
-      }
-      // Whatever was removed, and from where: blocks no longer in the page are swept out below.
-      if (record.removedNodes.length > 0) damage.removed = true;
-      const key = this.#blockOf(record.target);
-      if (!key) continue; // inside text we never read (a textarea, an editor, our own UI…)
-      damage.blocks.add(key);
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE) damage.trees.push(node);
-      }
-    }
-    return damage;
-  }
-
-  /**
-   * The block whose text holds `node` (the node itself when it is a block), or null when the node's
-   * text is never read: inside a skipped element, outside <body>, in a shadow root we do not watch.
-   */
+  /** The read block whose text holds `node`, or null for text never read (`page-damage.ts`). */
   #blockOf(node: Node): BlockKey | null {
-    const body = this.#document.body;
-    let block: BlockKey | null = null;
-    for (let current: Node | null = node; current; current = current.parentNode) {
-      if (current.nodeType === Node.ELEMENT_NODE) {
-        const element = current as Element;
-        if (isSkippedElement(element)) return null;
-        if (!block && BLOCK_TAGS.has(element.localName)) block = element;
-        if (element === body) return block;
-      } else if (isShadowRootNode(current)) {
-        return this.#text.shadowRoots.has(current) ? (block ?? current) : null;
-      }
-    }
-    return null;
+    return blockOf(node, this.#document.body, this.#text.shadowRoots);
   }
-}
-
-function isEmpty(damage: Damage): boolean {
-  return damage.blocks.size === 0 && damage.trees.length === 0 && damage.disturbed.length === 0;
-}
-
-function isShadowRootNode(node: Node): node is ShadowRoot {
-  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
-}
-
-/**
- * Ranges for a block's mentions, over the text nodes it was read from. None when its text changed
- * since it was read: the change is on its way as a mutation record.
- */
-function placeMentions(key: BlockKey, block: BlockText, mentions: readonly Mention[]): PlacedMention[] {
-  const nodes = currentBlockNodes(block);
-  if (!nodes) return [];
-  const placed: PlacedMention[] = [];
-  for (const mention of mentions) {
-    const range = rangeInBlock(nodes, mention.start, mention.end);
-    if (!range) continue;
-    const { start, end } = mention;
-    placed.push({ ...range, key, block, nodes, mention, start, end, order: orderAt(block, start) });
-  }
-  return placed;
-}
-
-/**
- * Document order. Mentions numbered by the same walk compare by number; the DOM is asked only for the
- * others (blocks re-read after a change, shadow roots against their host's tree), which agrees with the
- * numbers, since a block the page moves or changes is read again.
- */
-function compareMentions(a: PlacedMention, b: PlacedMention): number {
-  if (a.block === b.block) return a.start - b.start;
-  if (a.order >= 0 && b.order >= 0 && a.block.order!.sequence === b.block.order!.sequence) return a.order - b.order;
-  return compareComposedOrder(a.range.startContainer, b.range.startContainer) || a.start - b.start;
-}
-
-/** The trees not inside another one of them. */
-function outermost(trees: readonly Node[]): Node[] {
-  const set = new Set(trees);
-  return [...set].filter((tree) => tree.parentNode === null || !insideAny(tree.parentNode, set));
-}
-
-/** Whether `node` is one of `trees` or lies inside one (within its own tree). */
-function insideAny(node: Node, trees: ReadonlySet<Node>): boolean {
-  for (let current: Node | null = node; current; current = current.parentNode) if (trees.has(current)) return true;
-  return false;
 }
