@@ -1,5 +1,5 @@
 import type { EntityId } from '../../data/entities';
-import type { HoverCards } from './hover-card';
+import type { StepperCards } from './hover-card';
 import { sameMention, type PlacedMention } from './mention-index';
 import { liveRange } from './mention-ranges';
 import { firstAtOrAfter, revealTarget, stepAnnouncement, stepTarget, type Direction } from './mention-steps';
@@ -29,7 +29,7 @@ export interface MentionStepperOptions {
   readonly window: Window;
   /** The painted mentions in document order. */
   readonly mentions: () => readonly PlacedMention[];
-  readonly cards: HoverCards;
+  readonly cards: StepperCards;
 }
 
 export class MentionStepper {
