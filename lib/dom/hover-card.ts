@@ -27,8 +27,8 @@ import { TouchPress } from './touch-gesture';
  */
 export const SCROLL_SETTLE_MS = 150;
 
-/** How long `flash` marks a mention (the popup's "show me where"). */
-export const FLASH_MS = 1000;
+/** How long `flash` marks a mention on a page (the popup's "show me where"); not the essay's `PARAGRAPH_FLASH_MS`, a different thing. */
+export const MENTION_FLASH_MS = 1000;
 
 /** After a long press opens a card, the click and context menu that may follow within this time are ours. */
 const LONG_PRESS_AFTERMATH_MS = 1000;
@@ -296,7 +296,7 @@ export class HoverCards {
   flash(range: AbstractRange, reducedMotion: boolean): void {
     for (const timer of this.#flashTimers) this.#options.clearTimeout(timer);
     // On, off, on: a blink draws the eye; with reduced motion it stays on. Even phases show it.
-    const phases = reducedMotion ? [FLASH_MS] : [FLASH_MS * 0.35, FLASH_MS * 0.15, FLASH_MS * 0.5];
+    const phases = reducedMotion ? [MENTION_FLASH_MS] : [MENTION_FLASH_MS * 0.35, MENTION_FLASH_MS * 0.15, MENTION_FLASH_MS * 0.5];
     let at = 0;
     this.#flashTimers = phases.map((ms, index) => {
       at += ms;
