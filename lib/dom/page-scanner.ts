@@ -18,7 +18,7 @@ import {
   type ReadOptions,
 } from './page-text';
 import { PageWatcher, type MutationBatch } from './page-watcher';
-import { shadowRootsToRead } from './shadow-roots';
+import { isShadowRoot, shadowRootsToRead } from './shadow-roots';
 import { SliceClock, Superseded } from './time-slicer';
 
 /**
@@ -432,8 +432,8 @@ export class PageScanner {
         }
       }
       for (const tree of trees) {
-        if (!tree.isConnected || (!isShadowRootNode(tree) && !this.#blockOf(tree))) continue;
-        const base = isShadowRootNode(tree) ? tree : null;
+        if (!tree.isConnected || (!isShadowRoot(tree) && !this.#blockOf(tree))) continue;
+        const base = isShadowRoot(tree) ? tree : null;
         await this.#read(text, tree, { base, nested: true }, next, clock);
       }
       pending = next;
@@ -527,7 +527,7 @@ export class PageScanner {
         if (isSkippedElement(element)) return null;
         if (!block && BLOCK_TAGS.has(element.localName)) block = element;
         if (element === body) return block;
-      } else if (isShadowRootNode(current)) {
+      } else if (isShadowRoot(current)) {
         return this.#text.shadowRoots.has(current) ? (block ?? current) : null;
       }
     }
@@ -537,10 +537,6 @@ export class PageScanner {
 
 function isEmpty(damage: Damage): boolean {
   return damage.blocks.size === 0 && damage.trees.length === 0 && damage.disturbed.length === 0;
-}
-
-function isShadowRootNode(node: Node): node is ShadowRoot {
-  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }
 
 /**
