@@ -5,6 +5,7 @@ import { ESSAY, type EssayParagraph } from '../data/essay';
 import { detectMentions, type MatchReason, type Mention } from '../lib/detection';
 import { VIEWPORT_PADDING_PX, followAnchor } from '../lib/dom/card-position';
 import { HoverIntent } from '../lib/dom/hover-intent';
+import { essayPath } from '../lib/essay-address';
 import { globalTimers } from '../lib/timers';
 import { plural, t } from '../lib/i18n';
 import { EntityCard } from './EntityCard';
@@ -249,8 +250,7 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, title
     close(false);
     setGoal({ paragraph: paragraphId, quote });
     if (variant === 'page') {
-      const query = quote ? `?quote=${encodeURIComponent(quote)}` : '';
-      history.replaceState(null, '', `${location.pathname}${query}#${encodeURIComponent(paragraphId)}`);
+      history.replaceState(null, '', essayPath(paragraphId, quote));
     }
   };
 
