@@ -9,7 +9,8 @@ import { HoverIntent, OPEN_DELAY_MS } from './hover-intent';
 import { LazyCard, type CardUi } from './lazy-card';
 import { sameMention, type MentionIndex, type PlacedMention } from './mention-index';
 import { darkBehind } from './page-theme';
-import { inSafeCorridor, type Point } from './safe-corridor';
+import type { Point } from './geometry';
+import { inSafeCorridor } from './safe-corridor';
 import { TouchPress } from './touch-gesture';
 
 /**

@@ -1,5 +1,5 @@
 import type { Timers } from '../timers';
-import type { Point } from './safe-corridor';
+import type { Point } from './geometry';
 
 /**
  * What a finger did: a tap, a long press, or something else (a scroll, a drag), and whether a drag on
