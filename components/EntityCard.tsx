@@ -3,6 +3,7 @@ import type { CardEntity } from '../data/card-entity';
 import type { Fact } from '../data/facts';
 import { paragraphNumber } from '../data/essay';
 import type { MatchReason } from '../lib/detection';
+import { escapeForRegExp } from '../lib/detection/regexp';
 import { t } from '../lib/i18n';
 import type { EssayPassage } from '../lib/messages';
 import { kindLabel, reasonLine } from './labels';
@@ -84,12 +85,10 @@ export function nameForms(name: string): string[] {
   return forms;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** `text` cut into pieces, the forms of the name (whole words, longest first) flagged. */
 export function namePieces(text: string, forms: readonly string[]): PassagePiece[] {
   const pieces: PassagePiece[] = [];
-  const alternatives = [...forms].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const alternatives = [...forms].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeForRegExp);
   let at = 0;
   if (alternatives.length > 0) {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'preact/hooks';
 import { paragraphNumber } from '../data/essay';
 import { t } from '../lib/i18n';
 import { ParagraphLink } from './ParagraphLink';
-import { layoutTimeline, timelineEvents, type TimelineEvent } from './timeline';
+import { layoutTimeline, timelineEvents, type TimelineEvent } from './timeline-events';
 import { useMeasuredWidth } from './use-measured-width';
 import './pictures.css';
 

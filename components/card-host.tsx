@@ -4,7 +4,7 @@ import cardCss from './card.css?inline';
 import { UI_TAG } from '../lib/dom/block-tags';
 import { followAnchor } from '../lib/dom/card-position';
 import type { CardActions, CardAnchor, CardContent, CardView } from '../lib/dom/card-view';
-import type { Box, Point } from '../lib/dom/safe-corridor';
+import type { Box, Point } from '../lib/dom/geometry';
 import { isSwipeDown } from '../lib/dom/touch-gesture';
 
 /**

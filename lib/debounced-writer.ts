@@ -1,3 +1,5 @@
+import { globalTimers, type Timers } from './timers';
+
 /**
  * Writes the latest value once changes stop for a moment: `storage.sync` allows 120 writes a
  * minute, and a slider dragged across its range would spend them in a second. Pure timing; the
@@ -10,22 +12,12 @@ export interface DebouncedWriter<T> {
   flush(): Promise<void>;
 }
 
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(id: unknown): void;
-}
-
-const globalTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
-};
-
 export function debouncedWriter<T>(save: (value: T) => Promise<void>, delayMs: number, timers: Timers = globalTimers): DebouncedWriter<T> {
   let pending: { value: T; waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> } | undefined;
-  let timer: unknown;
+  let timer: number | undefined;
 
   const flush = async () => {
-    if (timer !== undefined) timers.clearTimeout(timer);
+    if (timer !== undefined) timers.clear(timer);
     timer = undefined;
     const batch = pending;
     pending = undefined;
@@ -42,8 +34,8 @@ export function debouncedWriter<T>(save: (value: T) => Promise<void>, delayMs: n
     write(value) {
       return new Promise<void>((resolve, reject) => {
         pending = { value, waiters: [...(pending?.waiters ?? []), { resolve, reject }] };
-        if (timer !== undefined) timers.clearTimeout(timer);
-        timer = timers.setTimeout(() => void flush(), delayMs);
+        if (timer !== undefined) timers.clear(timer);
+        timer = timers.set(() => void flush(), delayMs);
       });
     },
     flush,

@@ -1,6 +1,7 @@
 import type { CardEntity } from '../data/card-entity';
 import type { EntityId } from '../data/entities';
 import type { Dismissal } from './mention-filter';
+import { isRecord } from './settings';
 
 /**
  * The messages that cross between extension contexts. `mentions/get` and its answer are part of the
@@ -33,6 +34,16 @@ export interface MentionsResponse {
   stats: ScanStats;
 }
 
+/** Which way `mentions/step` goes through the page's mentions. */
+export type StepDirection = 'next' | 'previous';
+
+/** Where a step or a reveal landed, among the mentions it goes through. */
+export interface StepAnswer {
+  /** 1-based: the position the live region announces ("Mention 3 of 12"). */
+  readonly index: number;
+  readonly total: number;
+}
+
 /** Messages the top frame's content script answers, each with the type of its answer. */
 export interface ContentMessages {
   'mentions/get': { request: { type: 'mentions/get' }; response: MentionsResponse };
@@ -42,13 +53,13 @@ export interface ContentMessages {
    * shortcuts send it through the background.
    */
   'mentions/step': {
-    request: { type: 'mentions/step'; direction: 'next' | 'previous' };
-    response: { index: number; total: number } | undefined;
+    request: { type: 'mentions/step'; direction: StepDirection };
+    response: StepAnswer | undefined;
   };
   /** Scrolls to the first mention of an entity (the next one on a repeat) and flashes it: the popup's "On this page". */
   'mentions/reveal': {
     request: { type: 'mentions/reveal'; entity: EntityId };
-    response: { index: number; total: number } | undefined;
+    response: StepAnswer | undefined;
   };
   /** The page's site as the site list names it (the popup has no `tabs` permission to read the URL). */
   'page/site': { request: { type: 'page/site' }; response: { site: string | undefined } };
@@ -90,19 +101,15 @@ export interface PageRules {
 export type ContentMessage = ContentMessages[keyof ContentMessages]['request'];
 export type BackgroundMessage = BackgroundMessages[keyof BackgroundMessages]['request'];
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 function isCounts(value: unknown): value is Record<string, number> {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     Object.values(value).every((count) => typeof count === 'number' && Number.isInteger(count) && count > 0)
   );
 }
 
 export function isContentMessage(value: unknown): value is ContentMessage {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   switch (value.type) {
     case 'mentions/get':
       return true;
@@ -118,7 +125,7 @@ export function isContentMessage(value: unknown): value is ContentMessage {
 }
 
 export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   switch (value.type) {
     case 'entity/get':
       return typeof value.entity === 'string';

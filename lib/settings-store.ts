@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseSettings, type ParsedSettings, type Settings } from './settings';
 import { normalizeSite } from './site-rules';
+import { watchStorageKey } from './watch-storage';
 
 /**
  * Where settings live. The settings themselves are small and follow the user across browsers
@@ -28,7 +29,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
 
 /** Calls `onChange` with the new settings whenever any context changes them; returns the unsubscribe. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return watchKey('sync', SETTINGS_KEY, (value) => onChange(parseSettings(value).settings));
+  return watchStorageKey('sync', SETTINGS_KEY, (value) => onChange(parseSettings(value).settings));
 }
 
 /** The site list ("never on" or "only on", as `settings.siteMode` says); entries that are not sites are dropped. */
@@ -42,7 +43,7 @@ export async function saveSites(sites: readonly string[]): Promise<void> {
 }
 
 export function watchSites(onChange: (sites: string[]) => void): () => void {
-  return watchKey('local', SITES_KEY, (value) => onChange(parseSites(value)));
+  return watchStorageKey('local', SITES_KEY, (value) => onChange(parseSites(value)));
 }
 
 /** Tells open tabs that the corrections changed (added from a card, undone on the options page). */
@@ -51,7 +52,7 @@ export async function bumpCorrectionsRevision(): Promise<void> {
 }
 
 export function watchCorrectionsRevision(onChange: () => void): () => void {
-  return watchKey('local', CORRECTIONS_REVISION_KEY, () => onChange());
+  return watchStorageKey('local', CORRECTIONS_REVISION_KEY, () => onChange());
 }
 
 function parseSites(value: unknown): string[] {
@@ -62,12 +63,4 @@ function parseSites(value: unknown): string[] {
     if (site && !sites.includes(site)) sites.push(site);
   }
   return sites;
-}
-
-function watchKey(area: 'sync' | 'local', key: string, onChange: (value: unknown) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
-    if (changedArea === area && key in changes) onChange(changes[key]?.newValue);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }

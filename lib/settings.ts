@@ -111,6 +111,7 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   1: (old) => ({ ...old, version: 2 }),
 };
 
+/** A plain object (not null, not an array): what stored or received data must be before its fields are read. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,6 +17,7 @@ import { chooseMentions, choosesAll, type Dismissal, type MentionChoices } from 
 import { DEFAULT_SETTINGS, isPaused, type Settings } from '../../lib/settings';
 import { loadSettings, watchCorrectionsRevision, watchSettings, watchSites } from '../../lib/settings-store';
 import { siteOf } from '../../lib/site-rules';
+import type { Timers } from '../../lib/timers';
 import { VisitReporter } from '../../lib/dom/visit-reporter';
 import './style.css';
 
@@ -67,6 +68,8 @@ function startHeatNotes(ctx: ContentScriptContext): void {
 
   // What the user chose to see: categories, matches dismissed on this site, first mention only.
   let choices: MentionChoices = { categories: DEFAULT_SETTINGS.categories, dismissed: [], firstMentionOnly: false };
+  // The content script's timers, cancelled with it.
+  const timers: Timers = { set: (callback, ms) => ctx.setTimeout(callback, ms), clear: (id) => clearTimeout(id) };
   const scanner = new PageScanner({
     document,
     signal: ctx.signal,
@@ -92,8 +95,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     setActive: (range) => scanner.setActive(range),
     listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
     requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
-    setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
-    clearTimeout: (id) => clearTimeout(id),
+    timers,
   });
   hoverCards.start();
   const stepper = new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hoverCards });
@@ -101,8 +103,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   // The toolbar badge counts the top frame's mentions; told only when the count changes.
   const visits = new VisitReporter({
     report: (counts) => ask<'page/visited'>({ type: 'page/visited', title: document.title, counts }),
-    setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
-    clearTimeout: (id) => clearTimeout(id),
+    timers,
   });
   let badgeTotal = 0;
   const repainted = (index: MentionIndex) => {

@@ -10,6 +10,7 @@ import { useSettings } from '../../components/use-settings';
 import { useSites } from '../../components/use-sites';
 import type { EntityId } from '../../data/catalog';
 import { t } from '../../lib/i18n';
+import { ESSAY_PAGE } from '../../lib/essay-address';
 import type { EntitySightings } from '../../lib/memory/db';
 import { isPaused } from '../../lib/settings';
 import { siteAllowed } from '../../lib/site-rules';
@@ -33,10 +34,10 @@ async function openEssayPage(event: MouseEvent) {
   event.preventDefault();
   try {
     const { browser } = await import('wxt/browser');
-    await browser.tabs.create({ url: browser.runtime.getURL('/essay.html') });
+    await browser.tabs.create({ url: browser.runtime.getURL(ESSAY_PAGE) });
     window.close();
   } catch {
-    window.open('essay.html', '_blank', 'noopener');
+    window.open(ESSAY_PAGE, '_blank', 'noopener');
   }
 }
 
@@ -138,7 +139,7 @@ export function App() {
         <EssayView
           spoilersRevealed={settings.spoilersRevealed}
           titleAside={
-            <a class="popup__open-page" href="essay.html" target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
+            <a class="popup__open-page" href={ESSAY_PAGE} target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
               {t('popupOpenPage')}
             </a>
           }

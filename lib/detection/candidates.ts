@@ -1,6 +1,7 @@
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
 import { getLexicon, normalizeForm, PARTICLES } from './lexicon';
 import { readLocalFeatures } from './local-features';
+import { sentenceStarts } from './sentences';
 import type { BlockMatches, Candidate, Span } from './types';
 
 /**
@@ -103,21 +104,6 @@ function markHyphenatedNames(text: string, candidates: Candidate[]): void {
     (candidate.local as { hyphenatedToOtherName: boolean }).hyphenatedToOtherName =
       (joinedAfter || joinedBefore) && !partnerIsOurs;
   });
-}
-
-/** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATION = /(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Lt|Sgt|St|Jr|Sr|vs|Bros|Det|No|Vol|approx|etc))\.$/u;
-
-/** Where each sentence of a block starts; good enough for prose, headlines and credits. */
-export function sentenceStarts(text: string): number[] {
-  const starts = [0];
-  const boundary = /[.!?…]["”’)\]]*\s+(?=["“‘([]?\p{Lu})/gu;
-  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    if (!ABBREVIATION.test(text.slice(Math.max(0, match.index - 6), match.index + 1))) {
-      starts.push(match.index + match[0].length);
-    }
-  }
-  return starts;
 }
 
 const senseTesters = new Map<EntityId, RegExp | undefined>();

@@ -1,3 +1,4 @@
+import { escapeForRegExp } from './regexp';
 import { DECOYS, ENTITY_IDS, ENTITY_NAMES, type EntityId, type SurfaceForm } from '../../data/entities';
 
 /**
@@ -28,10 +29,6 @@ export const PARTICLES: ReadonlySet<string> = new Set(['de', 'of', 'the', 'and',
 /** Lower-cased, whitespace-folded spelling: the lookup key for a matched string. */
 export function normalizeForm(text: string): string {
   return text.replace(/\s+/g, ' ').toLowerCase();
-}
-
-export function escapeForRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function buildLexiconSource(): LexiconSource {

@@ -1,5 +1,5 @@
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size, type Padding, type VirtualElement } from '@floating-ui/dom';
-import type { Point } from './safe-corridor';
+import type { Point } from './geometry';
 
 /**
  * Keeps a card next to what it is about, with Floating UI: below the line, else above it, never over

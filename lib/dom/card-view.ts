@@ -1,7 +1,7 @@
 import type { CardEntity } from '../../data/card-entity';
 import type { MatchReason } from '../detection';
 import type { EssayPassage } from '../messages';
-import type { Box, Point } from './safe-corridor';
+import type { Box, Point } from './geometry';
 
 /**
  * The card as the content script knows it: only these types. The card itself (`CardHost` in

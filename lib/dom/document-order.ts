@@ -1,12 +1,10 @@
+import { isShadowRoot } from './shadow-roots';
+
 /**
  * Order of nodes across shadow trees. `compareDocumentPosition` only orders nodes of one tree; for
  * nodes in different trees we compare the shadow hosts that contain them, and put a host's shadow
  * content right after the host, before the host's own children.
  */
-
-function isShadowRoot(node: Node): node is ShadowRoot {
-  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
-}
 
 /** The node, preceded by the shadow hosts it lies in, outermost first. */
 function hostChain(node: Node): Node[] {

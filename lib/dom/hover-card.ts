@@ -4,6 +4,7 @@ import type { EssayPassage } from '../messages';
 import type { Mention } from '../detection';
 import type { ModifierKey, Theme, Trigger } from '../settings';
 import type { CardScheme } from './card-view';
+import type { Timers } from '../timers';
 import type { MentionHit } from './hit-test';
 import { CardKeys } from './card-keys';
 import { EntityCache } from './entity-cache';
@@ -68,8 +69,8 @@ export interface HoverCardsOptions {
     options?: AddEventListenerOptions,
   ) => void;
   readonly requestFrame: (callback: () => void) => number;
-  readonly setTimeout: (callback: () => void, ms: number) => number;
-  readonly clearTimeout: (id: number) => void;
+  /** The content script's timers (`ctx.setTimeout`), cancelled with it. */
+  readonly timers: Timers;
 }
 
 /** What the keyboard path (`mention-stepper.ts`) needs of the cards. */
@@ -104,7 +105,7 @@ export class HoverCards implements StepperCards {
 
   constructor(options: HoverCardsOptions) {
     this.#options = options;
-    const timers = { set: options.setTimeout, clear: options.clearTimeout };
+    const { timers } = options;
     this.#entities = new EntityCache(options.lookup);
     this.#flash = new MentionFlash(timers, () => this.#paintActive());
     this.#card = new LazyCard(options.loadCard, options.document, {

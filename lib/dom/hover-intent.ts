@@ -1,6 +1,9 @@
+import type { Timers } from '../timers';
+
 /**
- * When a hover card opens and closes, as a small state machine over "what is under the pointer".
- * Pure: timers are passed in, so it tests with fake timers in Node.
+ * When a hover card opens and closes, as a small state machine over "what is under the pointer": the
+ * one machine for the page's cards (`hover-card.ts`) and the essay views' (`components/EssayView.tsx`),
+ * each with its own delays. Pure: timers are passed in, so it tests with fake timers in Node.
  */
 
 /**
@@ -26,11 +29,6 @@ export const CLOSE_DELAY_MS = 300;
  */
 export type Hold = 'none' | 'keyboard' | 'pinned';
 
-export interface Timers {
-  set(callback: () => void, ms: number): number;
-  clear(id: number): void;
-}
-
 export interface HoverIntentOptions<T> {
   /** Whether two targets are the same mention. */
   same(a: T, b: T): boolean;
@@ -38,6 +36,19 @@ export interface HoverIntentOptions<T> {
   open(target: T): void;
   close(): void;
   timers: Timers;
+  /** The rest before a card opens; `OPEN_DELAY_MS` by default (the page's cards: `setOpenDelay` follows the settings). */
+  openDelayMs?: number;
+  /** How long a card stays once the pointer has left it and its mention; `CLOSE_DELAY_MS` by default. */
+  closeDelayMs?: number;
+  /**
+   * Whether the pointer must rest on another mention before an open card moves to it. The page's card
+   * moves at once: the safe corridor keeps a pointer on its way to the card from landing on other
+   * names. The essay views have no corridor, so a pointer crossing marks on its way to the card must
+   * not move it.
+   */
+  restBeforeMoving?: boolean;
+  /** Asked when the close delay runs out: true keeps the card open (the essay's: focus is inside it). */
+  keepOpen?(): boolean;
 }
 
 export class HoverIntent<T> {
@@ -46,12 +57,13 @@ export class HoverIntent<T> {
   #openTimer: number | undefined;
   #closeTimer: number | undefined;
   #hold: Hold = 'none';
-  #openDelayMs = OPEN_DELAY_MS;
+  #openDelayMs: number;
 
   readonly #options: HoverIntentOptions<T>;
 
   constructor(options: HoverIntentOptions<T>) {
     this.#options = options;
+    this.#openDelayMs = options.openDelayMs ?? OPEN_DELAY_MS;
   }
 
   /** The target whose card is open. */
@@ -92,7 +104,10 @@ export class HoverIntent<T> {
     if (!target) {
       this.#cancelOpen();
       if (this.#shown !== undefined && this.#hold === 'none' && this.#closeTimer === undefined) {
-        this.#closeTimer = this.#options.timers.set(() => this.#close(), CLOSE_DELAY_MS);
+        this.#closeTimer = this.#options.timers.set(() => {
+          this.#closeTimer = undefined;
+          if (!this.#options.keepOpen?.()) this.#close();
+        }, this.#options.closeDelayMs ?? CLOSE_DELAY_MS);
       }
       return;
     }
@@ -103,16 +118,17 @@ export class HoverIntent<T> {
       this.#cancelOpen();
       return;
     }
-    if (this.#shown !== undefined && this.#hold === 'none') {
+    if (this.#shown !== undefined && this.#hold === 'none' && !this.#options.restBeforeMoving) {
       // A hover card is open: move to the new mention at once.
       this.#cancelClose();
       this.#cancelOpen();
       this.#show(target, 'none');
       return;
     }
-    // No card, or one the keyboard opened: the pointer must rest first.
+    // No card, one the keyboard opened, or one that moves only after a rest: the pointer must rest first.
     if (this.#waitingFor !== undefined && same(this.#waitingFor, target)) return;
     this.#cancelOpen();
+    this.#cancelClose();
     this.#waitingFor = target;
     this.#openTimer = this.#options.timers.set(() => {
       this.#openTimer = undefined;

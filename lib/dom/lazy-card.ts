@@ -1,5 +1,5 @@
 import type { CardActions, CardAnchor, CardContent, CardView } from './card-view';
-import type { Box } from './safe-corridor';
+import type { Box } from './geometry';
 
 /**
  * The card, loaded when first needed. The content script runs in every page, and most pages never

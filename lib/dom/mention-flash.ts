@@ -1,7 +1,7 @@
-import type { Timers } from './hover-intent';
+import type { Timers } from '../timers';
 
-/** How long `flash` marks a mention (the popup's "show me where"). */
-export const FLASH_MS = 1000;
+/** How long a mention is flashed on a page (the popup's "show me where"); not the essay's `PARAGRAPH_FLASH_MS`, a different thing. */
+export const MENTION_FLASH_MS = 1000;
 
 /**
  * A mention marked for about a second, to draw the eye to where the popup's "On this page" took the
@@ -27,7 +27,7 @@ export class MentionFlash {
   flash(range: AbstractRange, reducedMotion: boolean): void {
     this.stop();
     // Even phases show it.
-    const phases = reducedMotion ? [FLASH_MS] : [FLASH_MS * 0.35, FLASH_MS * 0.15, FLASH_MS * 0.5];
+    const phases = reducedMotion ? [MENTION_FLASH_MS] : [MENTION_FLASH_MS * 0.35, MENTION_FLASH_MS * 0.15, MENTION_FLASH_MS * 0.5];
     let at = 0;
     this.#timers = phases.map((ms, index) => {
       at += ms;

@@ -2,7 +2,8 @@ import type { EntityId } from '../../data/entities';
 import type { StepperCards } from './hover-card';
 import { sameMention, type PlacedMention } from './mention-index';
 import { liveRange } from './mention-ranges';
-import { firstAtOrAfter, revealTarget, stepAnnouncement, stepTarget, type Direction } from './mention-steps';
+import type { StepAnswer, StepDirection } from '../messages';
+import { firstAtOrAfter, revealTarget, stepAnnouncement, stepTarget } from './mention-steps';
 
 /**
  * The keyboard path to the mentions, for users who do not hover (and for screen readers, which do
@@ -18,12 +19,6 @@ const COMFORT_TOP_FRACTION = 0.1;
 const COMFORT_BOTTOM_FRACTION = 0.75;
 /** The longest wait for a smooth scroll to end (`scrollend` does not fire where nothing scrolled). */
 const SCROLL_WAIT_MAX_MS = 1000;
-
-export interface StepAnswer {
-  /** 1-based: the position the live region announces ("Mention 3 of 12"). */
-  readonly index: number;
-  readonly total: number;
-}
 
 export interface MentionStepperOptions {
   readonly window: Window;
@@ -42,7 +37,7 @@ export class MentionStepper {
     this.#options = options;
   }
 
-  async step(direction: Direction): Promise<StepAnswer | undefined> {
+  async step(direction: StepDirection): Promise<StepAnswer | undefined> {
     const list = this.#options.mentions();
     const total = list.length;
     if (total === 0) return undefined;

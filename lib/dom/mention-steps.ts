@@ -5,8 +5,7 @@
  * measurements are passed in.
  */
 import { t } from '../i18n';
-
-export type Direction = 'next' | 'previous';
+import type { StepDirection } from '../messages';
 
 /**
  * Index of the first mention whose top is at or below `y` (the viewport's top), by binary search over
@@ -30,7 +29,7 @@ export function firstAtOrAfter(count: number, topOf: (index: number) => number, 
  */
 export function stepTarget(
   count: number,
-  direction: Direction,
+  direction: StepDirection,
   current: number | undefined,
   firstInView: number,
   visible: (index: number) => boolean = () => true,

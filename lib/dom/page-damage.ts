@@ -1,5 +1,6 @@
 import { BLOCK_TAGS, isSkippedElement } from './block-tags';
 import type { BlockKey } from './page-text';
+import { isShadowRoot } from './shadow-roots';
 
 /**
  * What a batch of the page's changes (mutation records) asks the scanner to read again: blocks whose
@@ -66,15 +67,11 @@ export function blockOf(node: Node, body: HTMLElement | null, shadowRoots: Reado
       if (isSkippedElement(element)) return null;
       if (!block && BLOCK_TAGS.has(element.localName)) block = element;
       if (element === body) return block;
-    } else if (isShadowRootNode(current)) {
+    } else if (isShadowRoot(current)) {
       return shadowRoots.has(current) ? (block ?? current) : null;
     }
   }
   return null;
-}
-
-export function isShadowRootNode(node: Node): node is ShadowRoot {
-  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }
 
 /** The trees not inside another one of them. */

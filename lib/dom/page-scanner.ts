@@ -6,11 +6,12 @@ import { mentionAtPoint, type MentionHit } from './hit-test';
 import { JobQueue } from './job-queue';
 import { MentionIndex, type PlacedMention } from './mention-index';
 import { compareMentions, placeMentions } from './mention-placement';
-import { blockOf, damageFrom, emptyDamage, insideAny, isEmpty, isShadowRootNode, outermost, type Damage } from './page-damage';
+import { blockOf, damageFrom, emptyDamage, insideAny, isEmpty, outermost, type Damage } from './page-damage';
 import { PageRecord, type PlacedBlock } from './page-record';
 import { HUGE_ELEMENTS, readRoot, type ReaderOptions } from './page-reader';
 import { ReadSequence, type BlockKey } from './page-text';
 import { PageWatcher, type MutationBatch } from './page-watcher';
+import { isShadowRoot } from './shadow-roots';
 import type { SliceClock } from './time-slicer';
 
 /**
@@ -297,8 +298,8 @@ export class PageScanner {
         }
       }
       for (const tree of trees) {
-        if (!tree.isConnected || (!isShadowRootNode(tree) && !this.#blockOf(tree))) continue;
-        const base = isShadowRootNode(tree) ? tree : null;
+        if (!tree.isConnected || (!isShadowRoot(tree) && !this.#blockOf(tree))) continue;
+        const base = isShadowRoot(tree) ? tree : null;
         await readRoot(text, tree, { base, nested: true }, next, clock, this.#reader);
       }
       pending = next;

@@ -1,7 +1,8 @@
 import type { MentionHit } from './hit-test';
-import type { Timers } from './hover-intent';
+import type { Timers } from '../timers';
 import { sameMention, type PlacedMention } from './mention-index';
-import { inSafeCorridor, type Box, type Point } from './safe-corridor';
+import type { Box, Point } from './geometry';
+import { inSafeCorridor } from './safe-corridor';
 
 /**
  * Where the mouse pointer is, as the cards need it: which mention it rests on, at most one hit-test

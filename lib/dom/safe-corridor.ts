@@ -1,21 +1,11 @@
+import type { Box, Point } from './geometry';
+
 /**
  * The safe corridor: while the pointer travels from a mention to its card, it may cross text that is
  * neither (the gap under the line, the end of a word). Inside the trapezoid between the point where it
  * left the mention and the card's near edge, the card does not start to close; leaving the corridor
  * does. Pure geometry, in viewport coordinates.
  */
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
 
 /**
  * Half the width of the corridor's narrow end, around the point where the pointer left the mention:

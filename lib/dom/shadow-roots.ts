@@ -10,6 +10,11 @@ import { SHADOW_HOST_TAGS, SKIP_TAGS } from './block-tags';
  * every built-in element would cost more than reading the page's text.
  */
 
+/** Whether a node is a shadow root (a document fragment with a host). */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+}
+
 const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
 
 /** Content never read (`isSkippedElement`), as a selector, for the few hosts found. */

@@ -1,6 +1,6 @@
 import type { MentionHit } from './hit-test';
-import type { Timers } from './hover-intent';
-import type { Point } from './safe-corridor';
+import type { Timers } from '../timers';
+import type { Point } from './geometry';
 import { TouchPress } from './touch-gesture';
 
 /**

@@ -1,4 +1,5 @@
-import type { Point } from './safe-corridor';
+import type { Timers } from '../timers';
+import type { Point } from './geometry';
 
 /**
  * What a finger did: a tap, a long press, or something else (a scroll, a drag), and whether a drag on
@@ -20,11 +21,6 @@ export const SWIPE_FLICK_SPEED = 0.5;
 export const SWIPE_FLICK_PX = 24;
 
 export type PressOutcome = 'tap' | 'long-press' | 'none';
-
-export interface PressTimers {
-  set(callback: () => void, ms: number): number;
-  clear(id: number): void;
-}
 
 /** Whether `to` lies further than the tap slop from `from`. */
 export function movedBeyondSlop(from: Point, to: Point): boolean {
@@ -55,9 +51,9 @@ export class TouchPress {
   #timer: number | undefined;
   #moved = false;
   #longPressed = false;
-  readonly #timers: PressTimers;
+  readonly #timers: Timers;
 
-  constructor(start: Point, at: number, timers: PressTimers, onLongPress?: () => void) {
+  constructor(start: Point, at: number, timers: Timers, onLongPress?: () => void) {
     this.start = start;
     this.#startedAt = at;
     this.#timers = timers;

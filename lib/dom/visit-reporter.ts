@@ -1,3 +1,5 @@
+import type { Timers } from '../timers';
+
 /**
  * Tells the background which entities a page names, for the sightings history ("seen on N pages"):
  * once the page has been still for a moment, and again only when the counts change. The background
@@ -9,8 +11,7 @@ export const VISIT_SETTLE_MS = 2_000;
 
 export interface VisitReporterOptions {
   readonly report: (counts: Record<string, number>) => Promise<unknown>;
-  readonly setTimeout: (callback: () => void, ms: number) => number;
-  readonly clearTimeout: (id: number) => void;
+  readonly timers: Timers;
 }
 
 export class VisitReporter {
@@ -29,7 +30,7 @@ export class VisitReporter {
     const key = JSON.stringify(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
     this.stop();
     if (entities.length === 0 || key === this.#reported) return;
-    this.#timer = this.#options.setTimeout(() => {
+    this.#timer = this.#options.timers.set(() => {
       this.#timer = undefined;
       this.#reported = key;
       this.#options.report(counts).catch(() => {
@@ -40,7 +41,7 @@ export class VisitReporter {
 
   /** Forgets a report not yet sent. */
   stop(): void {
-    if (this.#timer !== undefined) this.#options.clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.#options.timers.clear(this.#timer);
     this.#timer = undefined;
   }
 }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { answerBackgroundMessage, badgeText, essayPath, type BackgroundEffects } from '../../lib/background/answer';
+import { answerBackgroundMessage, badgeText, type BackgroundEffects } from '../../lib/background/answer';
+import { essayPath } from '../../lib/essay-address';
 import { allSightings, openMemory, type MemoryDb } from '../../lib/memory/db';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { stepDirection } from '../../lib/background/commands';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexiconSource, escapeForRegExp, mayHoldNames } from '../../lib/detection/lexicon';
+import { buildLexiconSource, mayHoldNames } from '../../lib/detection/lexicon';
+import { escapeForRegExp } from '../../lib/detection/regexp';
 import { detectMentions } from '../../lib/detection/index';
 import { prng } from '../fuzz';
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { OnThisPage } from '../../components/OnThisPage';
-import { readPage, summarizeMentions, type PageApi } from '../../components/on-this-page';
+import { readPage, summarizeMentions, type PageApi } from '../../components/page-mentions';
 import type { MentionsResponse } from '../../lib/messages';
 import { useMountPoint } from './mount-point';
 

@@ -8,6 +8,7 @@
 import { CATALOG, type Entity, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
 import { detectMentions, type Mention } from '../lib/detection';
+import { sentenceAround } from '../lib/detection/sentences';
 import { t } from '../lib/i18n';
 
 export interface TimelineEvent {
@@ -29,27 +30,6 @@ export interface TimelineEvent {
 
 /** Years a film essay may name: 1880 (the first films) to 2099. Not "$60 million", not "30 years". */
 const YEAR = /(?<![\p{L}\p{N}$])(18[89]\d|19\d\d|20\d\d)(?![\p{N}])/gu;
-
-/**
- * Sentence ends: . ! ? (and any closing quote) before a space and a word that does not start in lower
- * case, unless the period closes an initial ("L.A. Takedown"); "Warner Bros. passed" and "Mann and
- * Co. were" go on because the next word is lower case.
- */
-const SENTENCE_END = /(?<!(?:^|[\s.])\p{Lu})[.!?][”’"')]*\s+(?!\p{Ll})/gu;
-
-function sentenceAround(text: string, at: number): { start: number; end: number } {
-  let start = 0;
-  let end = text.length;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const after = m.index + m[0].length;
-    if (after <= at) start = after;
-    else {
-      end = m.index + m[0].trimEnd().length;
-      break;
-    }
-  }
-  return { start, end };
-}
 
 /** Characters between a mention and the year (0 if they touch). */
 function gap(mention: Mention, start: number, end: number): number {

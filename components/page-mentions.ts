@@ -5,7 +5,7 @@
 import { CATALOG, isEntityId, type EntityId, type EntityKind } from '../data/catalog';
 import { classifyUnreachable, type TabsBeforeInstall } from '../lib/background/tab-readiness';
 import { plural } from '../lib/i18n';
-import type { MentionsResponse } from '../lib/messages';
+import type { MentionsResponse, StepAnswer } from '../lib/messages';
 import { kindLabel } from './labels';
 
 export interface EntitySummary {
@@ -51,7 +51,7 @@ export interface PageApi {
   /** `mentions/get` to the tab's top frame; rejects when no content script is there. */
   getMentions(tabId: number): Promise<MentionsResponse | undefined>;
   /** `mentions/reveal`: the page scrolls to that entity's (next) mention and flashes it; `index` is 1-based. */
-  reveal(tabId: number, entity: EntityId): Promise<{ index: number; total: number } | undefined>;
+  reveal(tabId: number, entity: EntityId): Promise<StepAnswer | undefined>;
   reload(tabId: number): Promise<void>;
   tabsBeforeInstall(): Promise<TabsBeforeInstall | undefined>;
 }
