@@ -2,10 +2,10 @@ import { Component } from 'preact';
 import type { CardEntity } from '../data/card-entity';
 import type { Fact } from '../data/facts';
 import { paragraphNumber } from '../data/essay';
-import type { MatchReason } from '../lib/detection';
-import { escapeForRegExp } from '../lib/detection/regexp';
-import { t } from '../lib/i18n';
-import type { EssayPassage } from '../lib/messages';
+import type { MatchReason } from '../lib/core/detection';
+import { escapeForRegExp } from '../lib/core/detection/regexp';
+import { t } from '../lib/browser/i18n';
+import type { EssayPassage } from '../lib/core/messages';
 import { kindLabel, reasonLine } from './labels';
 
 /** The card shows at most this many facts: a glance, not the essay. */

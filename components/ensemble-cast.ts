@@ -5,7 +5,7 @@
  */
 import { CATALOG, type Entity, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
-import { detectMentions } from '../lib/detection';
+import { detectMentions } from '../lib/core/detection';
 
 export interface CastMember {
   entity: EntityId;

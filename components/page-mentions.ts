@@ -4,8 +4,8 @@
  */
 import { CATALOG, isEntityId, type EntityId, type EntityKind } from '../data/catalog';
 import { classifyUnreachable, type TabsBeforeInstall } from '../lib/background/tab-readiness';
-import { plural } from '../lib/i18n';
-import type { MentionsResponse, StepAnswer } from '../lib/messages';
+import { plural } from '../lib/browser/i18n';
+import type { MentionsResponse, StepAnswer } from '../lib/core/messages';
 import { kindLabel } from './labels';
 
 export interface EntitySummary {

@@ -1,4 +1,4 @@
-import { isRecord } from '../lib/settings';
+import { isRecord } from '../lib/core/settings';
 
 /**
  * How the essay is set for reading: a theme and a text size, shared by the popup and the essay page.

@@ -7,9 +7,9 @@
  */
 import { CATALOG, type Entity, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
-import { detectMentions, type Mention } from '../lib/detection';
-import { sentenceAround } from '../lib/detection/sentences';
-import { t } from '../lib/i18n';
+import { detectMentions, type Mention } from '../lib/core/detection';
+import { sentenceAround } from '../lib/core/detection/sentences';
+import { t } from '../lib/browser/i18n';
 
 export interface TimelineEvent {
   year: number;

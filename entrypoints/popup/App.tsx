@@ -9,11 +9,11 @@ import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
 import { useSites } from '../../components/use-sites';
 import type { EntityId } from '../../data/catalog';
-import { t } from '../../lib/i18n';
-import { ESSAY_PAGE } from '../../lib/essay-address';
-import type { EntitySightings } from '../../lib/memory/db';
-import { isPaused } from '../../lib/settings';
-import { siteAllowed } from '../../lib/site-rules';
+import { t } from '../../lib/browser/i18n';
+import { ESSAY_PAGE } from '../../lib/core/essay-address';
+import type { EntitySightings } from '../../lib/browser/memory/db';
+import { isPaused } from '../../lib/core/settings';
+import { siteAllowed } from '../../lib/core/site-rules';
 
 /** The picture width before the popup is measured: its content box at Chrome's default popup width. */
 const PICTURE_WIDTH = 330;
@@ -54,7 +54,7 @@ function useActiveSite(): string | undefined {
 
 /** Where each name was met before, from the extension's IndexedDB. */
 async function loadSightings(entities: EntityId[]): Promise<Map<EntityId, EntitySightings>> {
-  const { openMemory, sightingsOf } = await import('../../lib/memory/db');
+  const { openMemory, sightingsOf } = await import('../../lib/browser/memory/db');
   const db = await openMemory();
   try {
     const found = await Promise.all(entities.map(async (entity) => [entity, await sightingsOf(db, entity)] as const));

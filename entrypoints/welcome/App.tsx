@@ -2,8 +2,8 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_NAMES } from '../../data/entities';
 import { COMMANDS } from '../../lib/background/commands';
-import { ESSAY_PAGE } from '../../lib/essay-address';
-import { t, tParts, type PlainKey } from '../../lib/i18n';
+import { ESSAY_PAGE } from '../../lib/core/essay-address';
+import { t, tParts, type PlainKey } from '../../lib/browser/i18n';
 import { browserFamily, shortcutRows, shortcutSettingsUrl, type BrowserFamily, type ShortcutRow } from '../../lib/background/welcome';
 
 /** "What it does", point by point. */

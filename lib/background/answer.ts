@@ -1,11 +1,11 @@
 import { cardEntity, isEntityId } from '../../data/catalog';
 import { ESSAY, paragraphNumber } from '../../data/essay';
-import { isBackgroundMessage, type BackgroundMessages, type EssayPassage, type PageRules } from '../messages';
-import { addCorrection, correctionsForSite, recordSightings, type MemoryDb } from '../memory/db';
-import { mayRecordSightings, sightingUrl } from '../memory/sighting-policy';
-import type { Settings } from '../settings';
-import { siteAllowed, siteOf } from '../site-rules';
-import { essayPath } from '../essay-address';
+import { isBackgroundMessage, type BackgroundMessages, type EssayPassage, type PageRules } from '../core/messages';
+import { addCorrection, correctionsForSite, recordSightings, type MemoryDb } from '../browser/memory/db';
+import { mayRecordSightings, sightingUrl } from '../browser/memory/sighting-policy';
+import type { Settings } from '../core/settings';
+import { siteAllowed, siteOf } from '../core/site-rules';
+import { essayPath } from '../core/essay-address';
 
 /** What answering may do beyond replying; the background passes the browser's, tests pass fakes. */
 export interface BackgroundEffects {

@@ -1,5 +1,5 @@
-import type { PlainKey } from '../i18n';
-import type { StepDirection } from '../messages';
+import type { PlainKey } from '../browser/i18n';
+import type { StepDirection } from '../core/messages';
 
 /**
  * Keyboard shortcuts, declared in the manifest (`commands` in wxt.config.ts). A handler stays thin,

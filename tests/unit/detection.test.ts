@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectMentions, PageDetector, type TextBlock } from '../../lib/detection/index';
-import { sentenceAround, sentenceStarts } from '../../lib/detection/sentences';
+import { detectMentions, PageDetector, type TextBlock } from '../../lib/core/detection/index';
+import { sentenceAround, sentenceStarts } from '../../lib/core/detection/sentences';
 
 /** Detects over a page given as paragraphs and returns "entity:text" for each mention, in order. */
 function found(...paragraphs: (string | TextBlock)[]): string[] {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_DELAY_MS, HoverIntent, MAX_OPEN_DELAY_MS, OPEN_DELAY_MS, type HoverIntentOptions } from '../../lib/dom/hover-intent';
-import { globalTimers } from '../../lib/timers';
+import { CLOSE_DELAY_MS, HoverIntent, MAX_OPEN_DELAY_MS, OPEN_DELAY_MS, type HoverIntentOptions } from '../../lib/page/card/hover-intent';
+import { globalTimers } from '../../lib/core/timers';
 
 function setup(options: Partial<HoverIntentOptions<string>> = {}) {
   const events: string[] = [];

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { activeHighlightName, mentionHighlightName } from '../../lib/highlight-names';
-import { HIGHLIGHT_COLORS } from '../../lib/settings';
+import { activeHighlightName, mentionHighlightName } from '../../lib/core/highlight-names';
+import { HIGHLIGHT_COLORS } from '../../lib/core/settings';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKENS = 'components/tokens.css';

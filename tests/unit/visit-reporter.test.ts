@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VISIT_SETTLE_MS, VisitReporter } from '../../lib/dom/visit-reporter';
-import { globalTimers } from '../../lib/timers';
+import { VISIT_SETTLE_MS, VisitReporter } from '../../lib/page/visit-reporter';
+import { globalTimers } from '../../lib/core/timers';
 
 describe('VisitReporter', () => {
   beforeEach(() => void vi.useFakeTimers());
