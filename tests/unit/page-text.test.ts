@@ -156,11 +156,18 @@ describe('readBlocks with a native test first (maybeNames)', () => {
     expect(textOf(blocks, 'b')).toBe('Al Pacino drives.');
   });
 
-  it('reads a container dense with places that may hold a name without testing its blocks', () => {
-    const body = page('<div id="d"><p id="a">A quiet road.</p><p id="b">Al Pacino.</p><p id="c">Heather.</p><p id="e">Studio.</p></div>');
+  it('reads a container dense with places that may hold a name without testing its sections', () => {
+    const body = page('<div id="d"><div id="a">A quiet road.</div><div id="b">Al Pacino.</div><div id="c">Heather.</div><div id="e">Studio.</div></div>');
     const { blocks, skipped } = readOnlyNames(body);
     expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'a', 'b', 'c', 'd', 'e']);
     expect(skipped).toEqual([]);
+  });
+
+  it('tests a paragraph, a list item or a heading on its own, however dense the page: one without a maybe is not read', () => {
+    const body = page('<div id="d"><p id="a">A quiet road.</p><p id="b">Al Pacino.</p><p id="c">Heather.</p><ul id="u"><li id="l">Studio.</li><li id="q">A quiet lane.</li></ul></div>');
+    const { blocks, skipped } = readOnlyNames(body);
+    expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'b', 'c', 'd', 'l', 'u']);
+    expect(skipped.map((key) => (key as Element).id).sort()).toEqual(['a', 'q']);
   });
 
   it('gives a read block the same text and gaps as the full walk', () => {

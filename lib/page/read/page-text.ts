@@ -1,5 +1,5 @@
 import type { Span } from '../../core/detection';
-import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
+import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
 
 /**
@@ -13,11 +13,13 @@ import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
  * name in a block's text is always whole in the `textContent` of the block and of every ancestor: the
  * test can say "maybe" wrongly, never "no".
  *
- * Testing a block costs a native read of all its text, so a walk tests nested blocks only where that
- * can spare reading most of them: where the places that may hold a name, as counted in the nearest
- * tested ancestor, are fewer than half the elements beside the block. A wrapper of one big column
- * is entered untested; the many sections inside it are tested; a page dense with names is read
- * without tests below its root.
+ * Testing a block costs a native read of all its text, so a walk tests a nested block where that can
+ * spare reading most of what is beside it: where the places that may hold a name, as counted in the
+ * nearest tested ancestor, are fewer than half the elements beside the block. A wrapper of one big
+ * column is entered untested; the many sections inside it are tested. A paragraph, a list item, a
+ * heading or a cell (`LEAF_BLOCK_TAGS`) is always tested: its `textContent` is about its own text,
+ * read natively at a fraction of what walking its nodes costs, so even on a page dense with names
+ * only the blocks that may hold one are walked.
  */
 
 export interface ReadOptions {
@@ -242,7 +244,7 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
       if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
       const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
       let inside = around;
-      if (maybeNames && around < elementsBeside(element) / 2) {
+      if (maybeNames && (kind & TAG_LEAF || around < elementsBeside(element) / 2)) {
         inside = maybeNames(element.textContent ?? '');
         if (inside === 0) {
           onSkipped?.(element);
