@@ -4,6 +4,7 @@ import { mentionHighlightName } from '../../lib/highlight-names';
 import type { Category, HighlightColor, HighlightStyle } from '../../lib/settings';
 import { categoryOf } from '../../lib/site-rules';
 import { plural, t, tParts, type KeyWithPlaceholders, type PlainKey } from '../../lib/i18n';
+import './previews.css';
 
 /**
  * The names in the sample paragraph, as pages write them, each with the entity it is. The paragraph is
