@@ -1,54 +1,19 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-
-type SettingsStore = typeof import('../lib/browser/settings-store');
+import { useStored } from './use-stored';
 
 /**
- * The site list (`storage.local`), loaded once and followed when another context changes it (the
- * popup's "Off on this site"). `save` shows the new list at once and resolves to whether it was kept;
- * on failure the shown list goes back to what is stored. Like `useSettings`, the store loads lazily,
- * so the page renders where extension storage is unavailable.
+ * The site list (`storage.local`, through `useStored`), loaded once and followed when another context
+ * changes it (the popup's "Off on this site"). `save` shows the new list at once and resolves to
+ * whether it was kept; on failure the shown list goes back to what is stored. `ready` once the stored
+ * list is in.
  */
 export function useSites() {
-  const [sites, setSites] = useState<string[]>([]);
-  const [ready, setReady] = useState(false);
-  const store = useRef<SettingsStore | null>(null);
-  const stored = useRef<string[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    let unwatch: (() => void) | undefined;
-    import('../lib/browser/settings-store')
-      .then(async (loaded) => {
-        const current = await loaded.loadSites();
-        if (cancelled) return;
-        store.current = loaded;
-        stored.current = current;
-        setSites(current);
-        setReady(true);
-        unwatch = loaded.watchSites((next) => {
-          stored.current = next;
-          setSites(next);
-        });
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-      unwatch?.();
-    };
-  }, []);
-
-  const save = async (next: string[]): Promise<boolean> => {
-    setSites(next);
-    try {
-      if (!store.current) throw new Error('unavailable');
-      await store.current.saveSites(next);
-      stored.current = next;
-      return true;
-    } catch {
-      setSites(stored.current);
-      return false;
-    }
-  };
-
-  return { sites, ready, save };
+  const { value, state, save } = useStored<string[]>({
+    initial: () => [],
+    open: async () => {
+      const store = await import('../lib/browser/settings-store');
+      // Entries that are not sites are dropped as the list is read, without a notice.
+      return { load: async () => ({ value: await store.loadSites(), invalid: [] }), save: store.saveSites, watch: store.watchSites };
+    },
+  });
+  return { sites: value, ready: state === 'ready', save };
 }

@@ -4,6 +4,7 @@ import { exportFileName, exportSettings, importSettings, importSizeProblem } fro
 import { plural, t } from '../../lib/browser/i18n';
 import { ConfirmStep } from './controls';
 import { downloadText } from './download';
+import './Backup.css';
 
 type Outcome = { kind: 'ok'; text: string; notices?: string[] } | { kind: 'error'; text: string };
 

@@ -3,6 +3,8 @@ import { cardEntity } from '../../data/catalog';
 import type { EntityId } from '../../data/entities';
 import { t, type PlainKey } from '../../lib/browser/i18n';
 import type { Theme } from '../../lib/core/settings';
+import '../card.css';
+import './previews.css';
 
 /**
  * Vincent Hanna rather than Al Pacino: his card holds a fact about the ending among the three it

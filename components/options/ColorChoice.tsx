@@ -1,5 +1,6 @@
 import { t, type PlainKey } from '../../lib/browser/i18n';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/core/settings';
+import './ColorChoice.css';
 
 const COLOR_KEYS: Readonly<Record<HighlightColor, PlainKey>> = {
   amber: 'optionsColorAmber',

@@ -5,6 +5,7 @@ import { shownSurface, type Correction } from '../../lib/browser/memory/db';
 import { LiveStatus } from './controls';
 import { formatDay } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
+import './memory.css';
 
 const entityName = (id: string) => (Object.hasOwn(ENTITY_NAMES, id) ? ENTITY_NAMES[id as EntityId].name : id);
 const keyOf = (c: Pick<Correction, 'site' | 'entity' | 'surface'>) => `${c.site}\n${c.entity}\n${c.surface}`;

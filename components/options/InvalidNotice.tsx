@@ -1,5 +1,6 @@
 import { t } from '../../lib/browser/i18n';
 import { describeFields } from './format';
+import './notice.css';
 
 /** Says which stored settings failed validation and fell back to their defaults (issue 5, point 7). */
 export function InvalidNotice({ fields, onDismiss }: { fields: readonly string[]; onDismiss: () => void }) {

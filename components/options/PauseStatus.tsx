@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { formatDayTime, formatTime } from './format';
+import './notice.css';
 
 /** Longest wait between re-checks (a timer far in the future may be throttled or drift). */
 const RECHECK_MAX_MS = 60_000;

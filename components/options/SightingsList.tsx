@@ -7,6 +7,7 @@ import { ConfirmStep, LiveStatus } from './controls';
 import { downloadText } from './download';
 import { formatDay, safeWebUrl } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
+import './memory.css';
 
 /** How long a record is kept, in days (said under the list). */
 const RETENTION_DAYS = Math.round(MAX_SIGHTING_AGE_MS / 86_400_000);

@@ -3,6 +3,7 @@ import { normalizeSite } from '../../lib/core/site-rules';
 import { t, type PlainKey } from '../../lib/browser/i18n';
 import { SITE_MODES, type SiteMode } from '../../lib/core/settings';
 import { RadioSetting } from './controls';
+import './SiteList.css';
 
 /** What the list says while empty, by mode (with "only", an empty list marks nothing: a warning). */
 const EMPTY_LIST: Readonly<Record<SiteMode, PlainKey>> = { never: 'optionsSitesEmptyNever', only: 'optionsSitesEmptyOnly' };

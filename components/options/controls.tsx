@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
+import '../switch.css';
+import './controls.css';
 
 /**
  * The options page's building blocks: a titled section, and a setting's row with its label,
@@ -15,7 +17,7 @@ export function Section({ id, title, intro, children }: { id: string; title: str
         {title}
       </h2>
       {intro && <p class="section__intro">{intro}</p>}
-      <div class="section__body">{children}</div>
+      <div class="section__body section__body--settings">{children}</div>
     </section>
   );
 }

@@ -273,7 +273,7 @@ export function App() {
           </div>
         </Section>
 
-        <p class={status === t('optionsSaved') ? 'status status--ok' : status ? 'status status--shown' : 'status'} role="status" aria-live="polite">
+        <p class={status === t('optionsSaved') ? 'save-status save-status--ok' : status ? 'save-status save-status--shown' : 'save-status'} role="status" aria-live="polite">
           {status}
         </p>
       </main>

@@ -80,7 +80,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 class="section__title" id={`${id}-title`}>
         {title}
       </h2>
-      <div class="section__body">{children}</div>
+      <div class="section__body section__body--prose">{children}</div>
     </section>
   );
 }
@@ -158,8 +158,8 @@ export function App() {
               </div>
             ))}
           </dl>
-          <p class="actions">
-            <a class="button" href="options.html">
+          <p>
+            <a class="accent-button" href="options.html">
               {t('welcomeOpenSettings')}
             </a>
           </p>
@@ -188,10 +188,10 @@ export function App() {
           <p>{t('welcomeKeysCard')}</p>
           <h3 class="section__subtitle">{t('welcomeKeysChangeTitle')}</h3>
           <p data-browser={family}>{t(CHANGE_KEYS[family])}</p>
-          <p class="actions">
+          <p>
             <button
               type="button"
-              class="button"
+              class="accent-button"
               onClick={async () => setOpenFailed(!(await openShortcutSettings(family)))}
             >
               {t('welcomeKeysOpen')}
