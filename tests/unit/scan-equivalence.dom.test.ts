@@ -103,7 +103,7 @@ class PageBuilder {
         parent.appendChild(skipped);
       } else if (roll < 0.57) {
         // A shadow host: a custom element, anywhere. A built-in host is found where the walk passes
-        // (shadow-roots.ts), so it stands next to a name here, as in page-scanner.test.ts.
+        // (shadow-roots.ts), so it stands next to a name here, as in page-scanner.dom.test.ts.
         const builtIn = this.named && this.rng.chance(0.3);
         const host = document.createElement(builtIn ? this.rng.pick(['div', 'span', 'section']) : this.rng.pick(['film-card', 'x-note']));
         const shadow = host.attachShadow({ mode: 'open' });

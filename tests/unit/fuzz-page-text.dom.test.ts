@@ -12,7 +12,7 @@
  * - every name planted in readable text, in full, is found (however it is split or spaced);
  * - the DOM, node by node (so a split text node counts), is unchanged by the scan.
  *
- * Seeded: `FUZZ_SEED=1234 npx vitest run tests/unit/fuzz-page-text.test.ts` replays a run; each failure
+ * Seeded: `FUZZ_SEED=1234 npx vitest run tests/unit/fuzz-page-text.dom.test.ts` replays a run; each failure
  * names the seed of its tree. `FUZZ_RUNS` sets the number of trees.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
