@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * Fuzzing the page reader (issue 6, point 5): random DOM trees — nested inline elements, names split
  * across nodes ("Al <b>Pa</b>cino", "<i>Heat</i> (1995)"), odd whitespace, scripts and styles, form

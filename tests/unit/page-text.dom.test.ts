@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
 import { shadowRootsToRead } from '../../lib/dom/shadow-roots';

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The scan reads only where names can be (a native `textContent` test before any walk, at the page,
  * at each block, at each added subtree). These tests hold it to the full walk it replaced: on random
