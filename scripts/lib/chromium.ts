@@ -1,0 +1,18 @@
+/**
+ * The Chromium that every browser run of the project starts (the e2e and browser test tiers, the demo,
+ * the bench, the icon renderer): Debian's `chromium`, or the binary `CHROME_PATH` names. Browsers are
+ * never downloaded (Playwright's own builds are not used); see CONTRIBUTING.md, "Set-up".
+ */
+export function chromePath(): string {
+  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+}
+
+/** What every Chromium the project starts runs with: no sandbox or GPU, and nothing of its own on the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
