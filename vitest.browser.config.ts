@@ -22,6 +22,8 @@ export default defineConfig({
     include: ['tests/browser/**/*.browser.test.{ts,tsx}'],
     // One file at a time: the machine has two cores, and the e2e tiers start browsers of their own.
     fileParallelism: false,
+    // Failure screenshots and their copies for the report: with the e2e tier's, out of the tree.
+    attachmentsDir: 'test-results/vitest-attachments',
     browser: {
       enabled: true,
       headless: true,
