@@ -18,6 +18,8 @@ export default defineConfig({
     // The page vitest opens is no extension: `browser.i18n` comes from the real message file.
     alias: { 'wxt/browser': path.join(ROOT, 'tests/browser/fake-browser.ts') },
   },
+  // Bundled before the first test, so that finding them mid-run does not reload the test page.
+  optimizeDeps: { include: ['@floating-ui/dom', 'preact', 'preact/hooks', 'preact/jsx-runtime', 'preact/test-utils'] },
   test: {
     include: ['tests/browser/**/*.browser.test.{ts,tsx}'],
     // One file at a time: the machine has two cores, and the e2e tiers start browsers of their own.
