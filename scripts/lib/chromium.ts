@@ -1,7 +1,8 @@
 /**
- * The Chromium that every browser run of the project starts (the e2e and browser test tiers, the demo,
- * the bench, the icon renderer): Debian's `chromium`, or the binary `CHROME_PATH` names. Browsers are
- * never downloaded (Playwright's own builds are not used); see CONTRIBUTING.md, "Set-up".
+ * The Chromium the project's browser runs start (the e2e and browser test tiers, the demo, the bench;
+ * scripts/icons.ts, which ships in the sources zip, names the same default itself): Debian's
+ * `chromium`, or the binary `CHROME_PATH` names. Browsers are never downloaded (Playwright's own builds
+ * are not used); see CONTRIBUTING.md, "Set-up".
  */
 export function chromePath(): string {
   return process.env.CHROME_PATH ?? '/usr/bin/chromium';

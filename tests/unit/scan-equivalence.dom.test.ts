@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../lib/dom/page-scanner';
-import { generateArticle } from '../bench/page-generator';
+import { generateArticle } from '../../scripts/lib/page-generator';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 import { useStaticRange } from './static-range';
 
