@@ -9,9 +9,9 @@ import {
   type ReadinessStorage,
 } from '../lib/background/tab-readiness';
 import { openWelcomeOnInstall } from '../lib/background/welcome';
-import { openMemory, type MemoryDb } from '../lib/memory/db';
-import type { ContentMessage } from '../lib/messages';
-import { bumpCorrectionsRevision, loadSettings, loadSites } from '../lib/settings-store';
+import { openMemory, type MemoryDb } from '../lib/browser/memory/db';
+import type { ContentMessage } from '../lib/core/messages';
+import { bumpCorrectionsRevision, loadSettings, loadSites } from '../lib/browser/settings-store';
 
 /** The badge's colour: the highlight amber, dark enough for white text. */
 const BADGE_COLOR = '#9a4a00';

@@ -30,7 +30,7 @@ import type { BrowserContext } from 'playwright-core';
 import { chromePath } from './lib/chromium';
 import { launchWithExtension, type ExtensionBrowser } from './lib/extension-browser';
 import { alternationSource, assertNoCandidates, generateArticle, type GeneratedPage } from './lib/page-generator';
-import { buildLexiconSource } from '../lib/detection/lexicon';
+import { buildLexiconSource } from '../lib/core/detection/lexicon';
 import {
   launchPlain,
   longTasksWith,

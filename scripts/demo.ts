@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MentionsResponse } from '../lib/messages';
+import type { MentionsResponse } from '../lib/core/messages';
 import { checkPrerequisites, getMentions, launchWithExtension, type ExtensionBrowser } from './lib/extension-browser';
 import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { restPointerOn, screenshot, waitForCard } from './lib/page-readers';

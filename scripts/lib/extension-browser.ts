@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { MentionsResponse } from '../../lib/messages';
+import type { MentionsResponse } from '../../lib/core/messages';
 import { CHROMIUM_ARGS, chromePath } from './chromium';
 import { delay } from './page-readers';
 import { EXTENSION_DIR } from './paths';

@@ -1,11 +1,11 @@
 /**
- * Placing the card (`lib/dom/card-position.ts`, Floating UI) against real layout in an 800 × 600
+ * Placing the card (`lib/page/card/card-position.ts`, Floating UI) against real layout in an 800 × 600
  * viewport: below the name with room, above it without, along the line to stay inside the viewport,
  * capped in height (scrolling inside itself) where neither side has room, and told when the name
  * scrolls out of a scrolling box. The name is a range of text, as in pages.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CARD_OFFSET_PX, VIEWPORT_PADDING_PX, followAnchor, type FollowOptions } from '../../lib/dom/card-position';
+import { CARD_OFFSET_PX, VIEWPORT_PADDING_PX, followAnchor, type FollowOptions } from '../../lib/page/card/card-position';
 import { rangeOf } from './page-text';
 
 const VIEWPORT = { width: 800, height: 600 };

@@ -1,6 +1,6 @@
 /**
  * The card in a real page: `CardHost` (components/card-host.tsx) rendering `EntityCard` into the open
- * shadow root of `<heat-notes-ui>`, opened and closed by `HoverCards` (lib/dom/hover-card.ts) as the
+ * shadow root of `<heat-notes-ui>`, opened and closed by `HoverCards` (lib/page/card/hover-card.ts) as the
  * content script wires them, on a page scanned by the real scanner, with real clicks and key presses.
  * Only the extension around them is missing: entities come straight from data/catalog.ts instead of
  * the background, and the card's script is imported instead of loaded from the extension.
@@ -10,10 +10,11 @@ import { page, userEvent } from 'vitest/browser';
 import { CardHost } from '../../components/card-host';
 import { cardEntity } from '../../data/catalog';
 import type { EntityId } from '../../data/entities';
-import { UI_TAG } from '../../lib/dom/block-tags';
-import { HoverCards } from '../../lib/dom/hover-card';
-import { OPEN_DELAY_MS } from '../../lib/dom/hover-intent';
-import type { PageScanner } from '../../lib/dom/page-scanner';
+import { globalTimers } from '../../lib/core/timers';
+import { UI_TAG } from '../../lib/page/read/block-tags';
+import { HoverCards } from '../../lib/page/card/hover-card';
+import { OPEN_DELAY_MS } from '../../lib/page/card/hover-intent';
+import type { PageScanner } from '../../lib/page/scan/page-scanner';
 import { boxesOf, middle, rangeOf, scanPage } from './page-text';
 
 const TEXT = 'font: 18px/1.6 sans-serif; margin: 24px; max-width: 640px;';
@@ -45,8 +46,7 @@ async function openPage(html: string): Promise<PageScanner> {
       unlisten.push(() => target.removeEventListener(type, handler as EventListener, options));
     },
     requestFrame: (callback) => requestAnimationFrame(callback),
-    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-    clearTimeout: (id) => window.clearTimeout(id),
+    timers: globalTimers,
   });
   cards.start();
   cards.configure({ trigger: 'click', modifierKey: 'Alt', openDelayMs: OPEN_DELAY_MS, theme: 'light', spoilersRevealed: false });

@@ -1,5 +1,5 @@
 /**
- * Painting (`lib/dom/highlights.ts`) in a real browser: mentions registered in `CSS.highlights` under
+ * Painting (`lib/page/mark/highlights.ts`) in a real browser: mentions registered in `CSS.highlights` under
  * our own names, painted on screen by the content script's stylesheet (`entrypoints/content/style.css`,
  * loaded here as the manifest loads it into pages), and taken away again, leaving the registry, which
  * the page shares, as the page had it (docs/platform-notes.md).
@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../entrypoints/content/style.css';
-import { HighlightPainter } from '../../lib/dom/highlights';
-import { HIGHLIGHT_PREFIX } from '../../lib/highlight-names';
+import { HighlightPainter } from '../../lib/page/mark/highlights';
+import { HIGHLIGHT_PREFIX } from '../../lib/core/highlight-names';
 import { boxesOf, rangeOf } from './page-text';
 
 const PAGE = '<p id="text" style="font: 32px/1.5 sans-serif; margin: 16px; color: #222; background: #fff;">Al Pacino chases Robert De Niro across Los Angeles.</p>';

@@ -1,12 +1,12 @@
 /**
- * Hit-testing (`lib/dom/hit-test.ts`) on text the browser has laid out: which mention, if any, is
+ * Hit-testing (`lib/page/mark/hit-test.ts`) on text the browser has laid out: which mention, if any, is
  * under a point. The highlight API has no events, so this is how a resting pointer finds its name
  * (docs/platform-notes.md). The pages are scanned as the content script scans them; the points are
  * measured with the browser's own ranges over the words.
  */
 import { describe, expect, it } from 'vitest';
-import { mentionAtPoint } from '../../lib/dom/hit-test';
-import type { PageScanner } from '../../lib/dom/page-scanner';
+import { mentionAtPoint } from '../../lib/page/mark/hit-test';
+import type { PageScanner } from '../../lib/page/scan/page-scanner';
 import { boxesOf, middle, rangeOf, scanPage } from './page-text';
 
 const STYLE = 'font: 20px/1.6 sans-serif; margin: 16px;';

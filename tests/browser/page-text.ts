@@ -3,7 +3,7 @@
  * measured with the browser's own ranges (not with the code under test).
  */
 import { afterEach } from 'vitest';
-import { PageScanner } from '../../lib/dom/page-scanner';
+import { PageScanner } from '../../lib/page/scan/page-scanner';
 
 /** A range over the `nth` occurrence of `text` in the text nodes under `root` (it must lie in one node). */
 export function rangeOf(text: string, root: Node = document.body, nth = 0): Range {

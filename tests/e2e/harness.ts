@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { MentionReport, MentionsResponse } from '../../lib/messages';
+import type { MentionReport, MentionsResponse } from '../../lib/core/messages';
 import { inWorker, getMentions, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import type { FixtureServer } from '../../scripts/lib/fixture-server';
 import { FIXTURES_DIR } from '../../scripts/lib/paths';

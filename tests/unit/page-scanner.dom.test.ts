@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageScanner } from '../../lib/dom/page-scanner';
+import { PageScanner } from '../../lib/page/scan/page-scanner';
 import { useStaticRange } from './static-range';
 
 useStaticRange();

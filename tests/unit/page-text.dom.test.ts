@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
-import { shadowRootsToRead } from '../../lib/dom/shadow-roots';
-import { countMaybeNames } from '../../lib/detection/lexicon';
-import { compareComposedOrder } from '../../lib/dom/document-order';
+import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/page/read/page-text';
+import { shadowRootsToRead } from '../../lib/page/read/shadow-roots';
+import { countMaybeNames } from '../../lib/core/detection/lexicon';
+import { compareComposedOrder } from '../../lib/page/mark/document-order';
 
 function read(root: Node, options: Partial<ReadOptions> = {}): BlockText[] {
   const base = options.base === undefined ? (root as Element) : options.base;
