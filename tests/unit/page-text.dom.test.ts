@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/page/read/page-text';
+import { PAUSE, readBlocks, type ReadOptions } from '../../lib/page/read/page-text';
+import { currentBlockNodes, ReadSequence, orderAt, type ReadBlock } from '../../lib/page/read/read-block';
 import { shadowRootsToRead } from '../../lib/page/read/shadow-roots';
 import { countMaybeNames } from '../../lib/core/detection/lexicon';
 import { compareComposedOrder } from '../../lib/page/mark/document-order';
 
-function read(root: Node, options: Partial<ReadOptions> = {}): BlockText[] {
+function read(root: Node, options: Partial<ReadOptions> = {}): ReadBlock[] {
   const base = options.base === undefined ? (root as Element) : options.base;
-  const blocks: BlockText[] = [];
+  const blocks: ReadBlock[] = [];
   const reading = readBlocks(root, { nested: true, ...options, base, onBlock: (block) => blocks.push(block) });
   while (!reading.next().done) {
     // pauses
@@ -19,7 +20,7 @@ function page(html: string): HTMLElement {
   return document.body;
 }
 
-const textOf = (blocks: BlockText[], id: string) => blocks.find((b) => (b.key as Element).id === id)?.text;
+const textOf = (blocks: ReadBlock[], id: string) => blocks.find((b) => (b.key as Element).id === id)?.text;
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -154,11 +155,18 @@ describe('readBlocks with a native test first (maybeNames)', () => {
     expect(textOf(blocks, 'b')).toBe('Al Pacino drives.');
   });
 
-  it('reads a container dense with places that may hold a name without testing its blocks', () => {
-    const body = page('<div id="d"><p id="a">A quiet road.</p><p id="b">Al Pacino.</p><p id="c">Heather.</p><p id="e">Studio.</p></div>');
+  it('reads a container dense with places that may hold a name without testing its sections', () => {
+    const body = page('<div id="d"><div id="a">A quiet road.</div><div id="b">Al Pacino.</div><div id="c">Heather.</div><div id="e">Studio.</div></div>');
     const { blocks, skipped } = readOnlyNames(body);
     expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'a', 'b', 'c', 'd', 'e']);
     expect(skipped).toEqual([]);
+  });
+
+  it('tests a paragraph, a list item or a heading on its own, however dense the page: one without a maybe is not read', () => {
+    const body = page('<div id="d"><p id="a">A quiet road.</p><p id="b">Al Pacino.</p><p id="c">Heather.</p><ul id="u"><li id="l">Studio.</li><li id="q">A quiet lane.</li></ul></div>');
+    const { blocks, skipped } = readOnlyNames(body);
+    expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'b', 'c', 'd', 'l', 'u']);
+    expect(skipped.map((key) => (key as Element).id).sort()).toEqual(['a', 'q']);
   });
 
   it('gives a read block the same text and gaps as the full walk', () => {
@@ -174,7 +182,7 @@ describe('readBlocks on a page that changes between pauses', () => {
     const words = '<span>word </span>'.repeat(200);
     const body = page(`<div id="a"><p id="p1">${words}</p><p id="p2">Al Pacino</p></div><p id="after">Robert De Niro</p>`);
     const disturbed: Node[] = [];
-    const blocks: BlockText[] = [];
+    const blocks: ReadBlock[] = [];
     let removed = false;
     const reading = readBlocks(body, {
       base: body,

@@ -3,7 +3,7 @@ import type { StepperCards } from '../card/hover-card';
 import { sameMention, type PlacedMention } from '../mark/mention-index';
 import { liveRange } from '../mark/mention-ranges';
 import type { StepAnswer, StepDirection } from '../../core/messages';
-import { firstAtOrAfter, revealTarget, stepAnnouncement, stepTarget } from './mention-steps';
+import { firstAtOrAfter, revealTarget, stepAnnouncement, stepTarget } from './step-targets';
 
 /**
  * The keyboard path to the mentions, for users who do not hover (and for screen readers, which do

@@ -25,16 +25,18 @@ export class HighlightPainter {
    * With none, nothing of ours stays in the registry, which the page shares: a page without our names
    * cannot tell Heat Notes is there.
    */
-  paint(ranges: Iterable<AbstractRange>): void {
+  paint(ranges: readonly AbstractRange[]): void {
+    // Nothing painted and nothing to paint (most pages): the registry is not even looked at.
+    if (ranges.length === 0 && this.#mentions === undefined) return;
     const highlights = registry();
     if (!highlights) return;
-    const highlight = new Highlight();
-    for (const range of ranges) highlight.add(range);
-    if (highlight.size === 0) {
+    if (ranges.length === 0) {
       this.#mentions = undefined;
       if (this.#mentionName) highlights.delete(this.#mentionName);
       return;
     }
+    const highlight = new Highlight();
+    for (const range of ranges) highlight.add(range);
     this.#mentions = highlight;
     this.reassert();
   }

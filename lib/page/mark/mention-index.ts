@@ -1,12 +1,12 @@
 import type { Mention } from '../../core/detection';
 import { spansAt } from '../read/block-offsets';
 import type { BlockRange } from './mention-ranges';
-import type { BlockKey, BlockNodes, BlockText } from '../read/page-text';
+import type { BlockKey, BlockNodes, ReadBlock } from '../read/read-block';
 
 /** An accepted mention where it stands on the page. */
 export interface PlacedMention extends BlockRange {
   readonly key: BlockKey;
-  readonly block: BlockText;
+  readonly block: ReadBlock;
   /** The block's text nodes as they were when the mention was placed (`firstNode`, `lastNode` index them). */
   readonly nodes: BlockNodes;
   readonly mention: Mention;
@@ -32,8 +32,8 @@ export function sameMention(a: PlacedMention, b: PlacedMention): boolean {
  */
 export class MentionIndex {
   readonly #mentions: PlacedMention[] = [];
-  readonly #nodes = new Map<Text, { block: BlockText; start: number }>();
-  readonly #byBlock = new Map<BlockText, PlacedMention[]>();
+  readonly #nodes = new Map<Text, { block: ReadBlock; start: number }>();
+  readonly #byBlock = new Map<ReadBlock, PlacedMention[]>();
 
   constructor(mentions: Iterable<PlacedMention> = []) {
     for (const placed of mentions) this.add(placed);

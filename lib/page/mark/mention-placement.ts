@@ -2,13 +2,13 @@ import type { Mention } from '../../core/detection';
 import { compareComposedOrder } from './document-order';
 import type { PlacedMention } from './mention-index';
 import { rangeInBlock } from './mention-ranges';
-import { currentBlockNodes, orderAt, type BlockKey, type BlockText } from '../read/page-text';
+import { currentBlockNodes, orderAt, type BlockKey, type ReadBlock } from '../read/read-block';
 
 /**
  * Ranges for a block's mentions, over the text nodes it was read from. None when its text changed
  * since it was read: the change is on its way as a mutation record.
  */
-export function placeMentions(key: BlockKey, block: BlockText, mentions: readonly Mention[]): PlacedMention[] {
+export function placeMentions(key: BlockKey, block: ReadBlock, mentions: readonly Mention[]): PlacedMention[] {
   const nodes = currentBlockNodes(block);
   if (!nodes) return [];
   const placed: PlacedMention[] = [];

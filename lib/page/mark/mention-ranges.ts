@@ -1,5 +1,5 @@
 import { locateOffset } from '../read/block-offsets';
-import type { BlockNodes } from '../read/page-text';
+import type { BlockNodes } from '../read/read-block';
 
 export interface BlockRange {
   readonly range: StaticRange;

@@ -46,12 +46,22 @@ export const SHADOW_HOST_TAGS: ReadonlySet<string> = new Set([
   'main', 'nav', 'p', 'section', 'span',
 ]);
 
+/**
+ * Blocks that seldom hold another block (a paragraph, a list item, a heading, a cell): their
+ * `textContent` is about their own text, so a native test of it costs little more than the walk
+ * would read anyway.
+ */
+export const LEAF_BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'summary', 'legend',
+]);
+
 /** What a tag does to the walk, as bits: one map lookup per element instead of one per set. */
 export const TAG_SKIP = 1;
 export const TAG_BLOCK = 2;
 export const TAG_EMPHASIS = 4;
 export const TAG_HOST = 8;
 export const TAG_MARKER = 16;
+export const TAG_LEAF = 32;
 /** Known to the walk but none of the above: no lookup of a shadow root. */
 const TAG_PLAIN = 0;
 
@@ -65,6 +75,7 @@ export const TAG_KINDS: ReadonlyMap<string, number> = (() => {
   mark(EMPHASIS_TAGS, TAG_EMPHASIS);
   mark(SHADOW_HOST_TAGS, TAG_HOST);
   mark(MARKER_TAGS, TAG_MARKER);
+  mark(LEAF_BLOCK_TAGS, TAG_LEAF);
   // Common inline and table elements that can host no shadow root.
   const plain = ['a', 'b', 'strong', 'small', 'abbr', 'time', 'mark', 'img', 'br', 'wbr', 'u', 's', 'label'];
   mark(new Set(plain), TAG_PLAIN);

@@ -1,6 +1,6 @@
 import type { Span } from '../../core/detection';
-import { lastAtOrBefore } from './block-offsets';
-import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
+import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
+import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
 
 /**
  * Reading a part of the page into blocks of text (docs/contract.md: a block's text is its own text
@@ -13,74 +13,14 @@ import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_MARKER, TAG_SKIP, isS
  * name in a block's text is always whole in the `textContent` of the block and of every ancestor: the
  * test can say "maybe" wrongly, never "no".
  *
- * Testing a block costs a native read of all its text, so a walk tests nested blocks only where that
- * can spare reading most of them: where the places that may hold a name, as counted in the nearest
- * tested ancestor, are fewer than half the elements beside the block. A wrapper of one big column
- * is entered untested; the many sections inside it are tested; a page dense with names is read
- * without tests below its root.
+ * Testing a block costs a native read of all its text, so a walk tests a nested block where that can
+ * spare reading most of what is beside it: where the places that may hold a name, as counted in the
+ * nearest tested ancestor, are fewer than half the elements beside the block. A wrapper of one big
+ * column is entered untested; the many sections inside it are tested. A paragraph, a list item, a
+ * heading or a cell (`LEAF_BLOCK_TAGS`) is always tested: its `textContent` is about its own text,
+ * read natively at a fraction of what walking its nodes costs, so even on a page dense with names
+ * only the blocks that may hold one are walked.
  */
-
-/** What identifies a block: its element, or a shadow root for text in no block inside that root. */
-export type BlockKey = Element | ShadowRoot;
-
-/**
- * Numbers the stretches of text a walk meets, in the order it meets them: one per block, plus one each
- * time an outer block's text resumes after a nested block. Mentions are then put in document order by
- * comparing numbers instead of asking the DOM (`compareDocumentPosition` costs microseconds a pair,
- * hundreds of ms for thousands of mentions). Valid within one walk only: shadow roots are walked on
- * their own, and a re-read block is not numbered.
- */
-export class ReadSequence {
-  last = 0;
-}
-
-/** Where a block's text stands in its walk. */
-export interface BlockOrder {
-  readonly sequence: ReadSequence;
-  /** The number of its first stretch of text… */
-  readonly first: number;
-  /** …and those of the stretches after a nested block, with where each starts (none on most blocks). */
-  readonly later?: { readonly numbers: readonly number[]; readonly starts: readonly number[] };
-}
-
-/** The number of the stretch of a block's text that holds `offset`, or -1 when the block has no order. */
-export function orderAt(block: BlockText, offset: number): number {
-  const order = block.order;
-  if (!order) return -1;
-  const index = order.later ? lastAtOrBefore(order.later.starts, offset) : -1;
-  return index < 0 ? order.first : order.later!.numbers[index]!;
-}
-
-export interface BlockText {
-  readonly key: BlockKey;
-  readonly text: string;
-  /** Stretches inside `i`, `em`, `cite`, `q`, in block offsets, merged where they touch. */
-  readonly emphasis: readonly Span[];
-  /**
-   * What is not words in the text, ascending: markers (`sup`, `sub`, footnote links: "Mann³"), and,
-   * with no length, each place where a nested block or unread content (a script, a form field, code)
-   * stood. No name crosses one (`matchBlock`).
-   */
-  readonly gaps: readonly Span[];
-  /**
-   * The text nodes it was read from, with where each starts in `text`; dropped once the block is
-   * known to hold no candidate (it will never need ranges), so a page dense with text keeps no
-   * wrapper for every node it read.
-   */
-  readonly nodes: BlockNodes | undefined;
-  /** How many text nodes it was read from. */
-  readonly nodeCount: number;
-  /** Its place in the walk that read it, or undefined when the walk was not numbered. */
-  readonly order: BlockOrder | undefined;
-}
-
-/** A block's text nodes. */
-export interface BlockNodes {
-  /** The block's text nodes in tree order… */
-  readonly nodes: readonly Text[];
-  /** …and where each one starts in `text` (ascending). */
-  readonly starts: readonly number[];
-}
 
 export interface ReadOptions {
   /**
@@ -92,8 +32,8 @@ export interface ReadOptions {
   /** Also read the blocks nested inside the root; false reads only `base`'s own text. */
   readonly nested: boolean;
   /** Receives each block once it is closed (so a nested block comes before the rest of its outer block). */
-  readonly onBlock: (block: BlockText) => void;
-  /** Numbers the blocks' text in walk order (`BlockText.order`). */
+  readonly onBlock: (block: ReadBlock) => void;
+  /** Numbers the blocks' text in walk order (`ReadBlock.order`). */
   readonly sequence?: ReadSequence;
   /**
    * A native test of a root's or a block's `textContent`: how many places in it may hold a name. A
@@ -213,7 +153,7 @@ class OpenBlock {
     else this.emphasis.push({ start, end: this.length });
   }
 
-  close(): BlockText {
+  close(): ReadBlock {
     const order =
       this.sequence && this.#first >= 0 ? { sequence: this.sequence, first: this.#first, later: this.#later } : undefined;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
@@ -249,21 +189,6 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
 }
 
 function* nothingToRead(): Generator<typeof PAUSE, void, void> {}
-
-/**
- * A block's text nodes, or undefined when its text is no longer what was read (the page changed it;
- * the change is on its way to the scanner as a mutation record).
- */
-export function currentBlockNodes(block: BlockText): BlockNodes | undefined {
-  if (!block.nodes) return undefined;
-  const { nodes, starts } = block.nodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    const end = i + 1 < nodes.length ? starts[i + 1]! : block.text.length;
-    if (!node.isConnected || node.data.length !== end - starts[i]! || !block.text.startsWith(node.data, starts[i])) return undefined;
-  }
-  return block.nodes;
-}
 
 /** Reads `root`, whose text holds `rootMaybeNames` places that may hold a name (Infinity: not tested). */
 function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Generator<typeof PAUSE, void, void> {
@@ -319,7 +244,7 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
       if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
       const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
       let inside = around;
-      if (maybeNames && around < elementsBeside(element) / 2) {
+      if (maybeNames && (kind & TAG_LEAF || around < elementsBeside(element) / 2)) {
         inside = maybeNames(element.textContent ?? '');
         if (inside === 0) {
           onSkipped?.(element);

@@ -1,7 +1,8 @@
 import { countMaybeNames } from '../../core/detection/lexicon';
 import type { Damage } from '../watch/page-damage';
 import type { PageRecord } from './page-record';
-import { readBlocks, ReadSequence, type BlockKey, type BlockText, type ReadOptions } from '../read/page-text';
+import { readBlocks, type ReadOptions } from '../read/page-text';
+import { ReadSequence, type BlockKey, type ReadBlock } from '../read/read-block';
 import { shadowRootsToRead } from '../read/shadow-roots';
 import type { SliceClock } from './time-slicer';
 
@@ -40,7 +41,7 @@ export async function readRoot(
   const roots: Array<{ root: Node; options: RootOptions }> = [{ root, options }];
   const numbered = options.sequence !== undefined;
   const onDisturbed = (anchor: Node) => damage.disturbed.push(anchor);
-  const onBlock = (block: BlockText) => record.setBlock(block);
+  const onBlock = (block: ReadBlock) => record.setBlock(block);
   const onSkipped = (key: BlockKey) => record.deleteBlock(key);
   const onShadowRoot = (shadowRoot: ShadowRoot) => {
     if (record.shadowRoots.has(shadowRoot)) return;

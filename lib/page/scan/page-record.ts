@@ -1,10 +1,10 @@
 import { PageDetector } from '../../core/detection';
 import type { PlacedMention } from '../mark/mention-index';
-import type { BlockKey, BlockText } from '../read/page-text';
+import type { BlockKey, ReadBlock } from '../read/read-block';
 
 /** A block's accepted mentions where they stand on the page. */
 export interface PlacedBlock {
-  readonly block: BlockText;
+  readonly block: ReadBlock;
   /** The block's accepted mentions, as a string: unchanged block and signature, ranges reused. */
   readonly signature: string;
   readonly mentions: PlacedMention[];
@@ -17,13 +17,13 @@ export interface PlacedBlock {
  */
 export class PageRecord {
   readonly detector = new PageDetector<BlockKey>();
-  readonly blocks = new Map<BlockKey, BlockText>();
+  readonly blocks = new Map<BlockKey, ReadBlock>();
   readonly shadowRoots = new Set<ShadowRoot>();
   placed = new Map<BlockKey, PlacedBlock>();
   textNodes = 0;
   chars = 0;
 
-  setBlock(block: BlockText): void {
+  setBlock(block: ReadBlock): void {
     this.#forgetCounts(block.key);
     this.textNodes += block.nodeCount;
     this.chars += block.text.length;

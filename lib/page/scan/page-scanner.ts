@@ -9,7 +9,7 @@ import { compareMentions, placeMentions } from '../mark/mention-placement';
 import { blockOf, damageFrom, emptyDamage, insideAny, isEmpty, outermost, type Damage } from '../watch/page-damage';
 import { PageRecord, type PlacedBlock } from './page-record';
 import { HUGE_ELEMENTS, readRoot, type ReaderOptions } from './page-reader';
-import { ReadSequence, type BlockKey } from '../read/page-text';
+import { ReadSequence, type BlockKey } from '../read/read-block';
 import { PageWatcher, type MutationBatch } from '../watch/page-watcher';
 import { isShadowRoot } from '../read/shadow-roots';
 import type { SliceClock } from './time-slicer';

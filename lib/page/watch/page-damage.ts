@@ -1,5 +1,5 @@
 import { BLOCK_TAGS, isSkippedElement } from '../read/block-tags';
-import type { BlockKey } from '../read/page-text';
+import type { BlockKey } from '../read/read-block';
 import { isShadowRoot } from '../read/shadow-roots';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstAtOrAfter, revealTarget, stepAnnouncement, stepTarget } from '../../lib/page/keyboard/mention-steps';
+import { firstAtOrAfter, revealTarget, stepAnnouncement, stepTarget } from '../../lib/page/keyboard/step-targets';
 
 describe('firstAtOrAfter', () => {
   const tops = [-900, -400, -10, 0, 250, 700, 1400];
