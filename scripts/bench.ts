@@ -27,8 +27,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
-import { chromePath, launchWithExtension, type ExtensionBrowser } from '../tests/e2e/harness';
-import { alternationSource, assertNoCandidates, generateArticle, type GeneratedPage } from '../tests/bench/page-generator';
+import { chromePath } from './lib/chromium';
+import { launchWithExtension, type ExtensionBrowser } from './lib/extension-browser';
+import { alternationSource, assertNoCandidates, generateArticle, type GeneratedPage } from './lib/page-generator';
 import { buildLexiconSource } from '../lib/core/detection/lexicon';
 import {
   launchPlain,
@@ -46,9 +47,9 @@ import {
   type LongTaskResult,
   type MarkResult,
   type WalkResult,
-} from '../tests/bench/measure';
-import type { TraceSummary } from '../tests/bench/trace';
-import { fmt, fmtRatio, fmtSummary, summarize, table, type Summary } from '../tests/bench/report';
+} from './lib/bench/measure';
+import type { TraceSummary } from './lib/bench/trace';
+import { fmt, fmtRatio, fmtSummary, summarize, table, type Summary } from './lib/bench/report';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The unpacked Chrome build; `HEAT_NOTES_EXTENSION_DIR` points at another one (as for the e2e tests). */

@@ -10,19 +10,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT,
-  checkPrerequisites,
-  getMentions,
-  launchWithExtension,
-  restPointerOn,
-  screenshot,
-  startFixtureServer,
-  waitForCard,
-  type ExtensionBrowser,
-  type FixtureServer,
-  type MentionsResponse,
-} from '../tests/e2e/harness';
+import type { MentionsResponse } from '../lib/core/messages';
+import { checkPrerequisites, getMentions, launchWithExtension, type ExtensionBrowser } from './lib/extension-browser';
+import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
+import { restPointerOn, screenshot, waitForCard } from './lib/page-readers';
+import { ROOT } from './lib/paths';
 
 const DEMO_PAGES = ['review.html', 'forum.html', 'miami-heat.html'] as const;
 const OUTPUT_DIR = path.join(ROOT, 'demo-output');

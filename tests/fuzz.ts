@@ -1,4 +1,4 @@
-import { mulberry32 } from './bench/page-generator';
+import { mulberry32 } from '../scripts/lib/page-generator';
 
 /**
  * What the fuzz tests share: a seeded random source and the seed to start from. CI gates on a fixed

@@ -166,7 +166,7 @@ describe('hostile-huge.html: a page of 100 000 elements', () => {
 
     // How long the page went without a frame is reported, not asserted: a test's timing depends on
     // the machine's load (a CI run saw 600 ms where quiet runs see 100–200 ms, with or without Heat
-    // Notes). That the scan is cut into slices is asserted in page-scanner.test.ts, and how long its
+    // Notes). That the scan is cut into slices is asserted in page-scanner.dom.test.ts, and how long its
     // slices and the page's tasks are is `npm run bench`'s to measure.
     const maxGap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
     process.stdout.write(`[hostile-huge] longest frame gap after the first layout: ${Math.round(maxGap)} ms\n`);

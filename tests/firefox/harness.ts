@@ -2,7 +2,8 @@
  * The Firefox end-to-end harness: Debian's Firefox ESR driven over WebDriver BiDi by puppeteer-core,
  * with the unpacked Firefox build (`.output/firefox-mv2/`) installed as a temporary add-on.
  *
- * What differs from Chromium (tests/e2e/harness.ts, whose fixture server and page readers are reused):
+ * What differs from Chromium (tests/e2e/harness.ts, whose fixture server and page readers from
+ * scripts/lib/ are reused):
  * - There is no service worker to evaluate in. Helpers run extension code in an extension page opened
  *   as a tab (options.html, "the helper"): it has the same `browser.*` APIs as the popup.
  * - The extension's address is pinned with the pref `extensions.webextensions.uuids`, so its pages are

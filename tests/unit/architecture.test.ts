@@ -3,6 +3,8 @@
  * spirit of Refined GitHub's convention tests). Each rule says what it protects:
  *
  * - `lib/` never imports from `components/`: the logic does not reach up into the UI.
+ * - `scripts/` never imports from `tests/`: the scripts run without the tests; what both need lives in
+ *   `scripts/lib/`.
  * - No import cycles among the project's modules, type-only imports included: every file can be read
  *   after the files it imports.
  * - The pure core (detection, the data, the settings logic) uses no DOM and no browser API, so it runs
@@ -188,11 +190,12 @@ const PROJECT = loadProject();
 const describeEdge = (file: SourceFile, edge: ImportEdge): string =>
   `${file.path}:${edge.line} imports '${edge.specifier}'`;
 
-function upwardImports(files: ReadonlyMap<string, SourceFile>): string[] {
+/** Imports from files under `from` of files under `to` (folders, with their slash). */
+function importsInto(files: ReadonlyMap<string, SourceFile>, from: string, to: string): string[] {
   const found: string[] = [];
   for (const file of files.values()) {
-    if (!file.path.startsWith('lib/')) continue;
-    for (const edge of file.imports) if (edge.target?.startsWith('components/')) found.push(describeEdge(file, edge));
+    if (!file.path.startsWith(from)) continue;
+    for (const edge of file.imports) if (edge.target?.startsWith(to)) found.push(describeEdge(file, edge));
   }
   return found;
 }
@@ -436,7 +439,13 @@ describe('the shape of the code', () => {
 
   it('lib/ never imports from components/', () => {
     const advice = 'lib/ must not reach up into the UI: move the file into components/';
-    expect(upwardImports(PROJECT), advice).toEqual([]);
+    expect(importsInto(PROJECT, 'lib/', 'components/'), advice).toEqual([]);
+  });
+
+  it('scripts/ never imports from tests/', () => {
+    // The scripts (npm test, npm start, the bench) run without the tests; what both use lives in scripts/lib/.
+    const advice = 'move what the script needs into scripts/lib/, and let the tests import it from there';
+    expect(importsInto(PROJECT, 'scripts/', 'tests/'), advice).toEqual([]);
   });
 
   it('has no import cycles, type-only imports included', () => {

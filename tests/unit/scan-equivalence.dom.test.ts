@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The scan reads only where names can be (a native `textContent` test before any walk, at the page,
  * at each block, at each added subtree). These tests hold it to the full walk it replaced: on random
@@ -9,7 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../lib/page/scan/page-scanner';
-import { generateArticle } from '../bench/page-generator';
+import { generateArticle } from '../../scripts/lib/page-generator';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 import { useStaticRange } from './static-range';
 
@@ -103,7 +102,7 @@ class PageBuilder {
         parent.appendChild(skipped);
       } else if (roll < 0.57) {
         // A shadow host: a custom element, anywhere. A built-in host is found where the walk passes
-        // (shadow-roots.ts), so it stands next to a name here, as in page-scanner.test.ts.
+        // (shadow-roots.ts), so it stands next to a name here, as in page-scanner.dom.test.ts.
         const builtIn = this.named && this.rng.chance(0.3);
         const host = document.createElement(builtIn ? this.rng.pick(['div', 'span', 'section']) : this.rng.pick(['film-card', 'x-note']));
         const shadow = host.attachShadow({ mode: 'open' });

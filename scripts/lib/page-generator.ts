@@ -1,8 +1,9 @@
 /**
- * Deterministic article pages for `npm run bench`: headings, prose, lists, tables and inline markup,
- * with mentions of the Heat entities (full names, surnames, "Heat"), names split across inline
- * elements, and confusables ("Miami Heat", "heat wave") sprinkled at about one per `mentionEveryChars`
- * characters of text. The same seed and size always give the same bytes.
+ * Deterministic article pages for `npm run bench`, and for the scan-equivalence and fuzz tests:
+ * headings, prose, lists, tables and inline markup, with mentions of the Heat entities (full names,
+ * surnames, "Heat"), names split across inline elements, and confusables ("Miami Heat", "heat wave")
+ * sprinkled at about one per `mentionEveryChars` characters of text. The same seed and size always
+ * give the same bytes.
  *
  * `candidates: false` gives a page with no candidate text at all: no entity form, no decoy, nothing the
  * matcher's pattern could even look at (checked by `assertNoCandidates`).

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../lib/page/scan/page-scanner';
 import { useStaticRange } from './static-range';

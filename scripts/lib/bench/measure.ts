@@ -8,17 +8,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import {
-  CHROMIUM_ARGS,
-  NEUTRAL_POINT,
-  chromePath,
-  getMentions,
-  listenOnLoopback,
-  restPointerOn,
-  waitForCard,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from '../e2e/harness';
+import { CHROMIUM_ARGS, chromePath } from '../chromium';
+import { getMentions, type ExtensionBrowser } from '../extension-browser';
+import { listenOnLoopback, type FixtureServer } from '../fixture-server';
+import { NEUTRAL_POINT, restPointerOn, waitForCard } from '../page-readers';
 import { startTrace, summarizeTrace, type TraceSummary } from './trace';
 
 const VIEWPORT = { width: 1280, height: 800 };

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * Fuzzing the page reader (issue 6, point 5): random DOM trees — nested inline elements, names split
  * across nodes ("Al <b>Pa</b>cino", "<i>Heat</i> (1995)"), odd whitespace, scripts and styles, form
@@ -12,7 +11,7 @@
  * - every name planted in readable text, in full, is found (however it is split or spaced);
  * - the DOM, node by node (so a split text node counts), is unchanged by the scan.
  *
- * Seeded: `FUZZ_SEED=1234 npx vitest run tests/unit/fuzz-page-text.test.ts` replays a run; each failure
+ * Seeded: `FUZZ_SEED=1234 npx vitest run tests/unit/fuzz-page-text.dom.test.ts` replays a run; each failure
  * names the seed of its tree. `FUZZ_RUNS` sets the number of trees.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';

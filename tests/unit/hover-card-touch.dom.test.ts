@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * `HoverCards` on touch input, with a recording card and a hit-test that knows two mentions: a tap
  * on a mention opens its card (flagged as a touch card) whatever the trigger; a tap on a mention in a
