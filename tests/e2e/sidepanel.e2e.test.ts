@@ -35,6 +35,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
   type MentionsResponse,
+  openPopupBeside,
 } from './harness';
 
 /** Chrome's side panel at its default width, in a window of a laptop's height. */
@@ -47,6 +48,7 @@ interface ChromeApi {
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
   windows: { getCurrent(): Promise<{ id?: number }> };
+  runtime: { getContexts(filter: object): Promise<Array<{ documentUrl?: string; windowId: number }>> };
 }
 
 let server: FixtureServer;
@@ -272,5 +274,35 @@ describe('looks and accessibility', () => {
     const file = await screenshot(sheet, 'read-alongside');
     await sheet.close();
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('"Read alongside" in the popup', () => {
+  it('opens the browser’s real side panel, and the popup closes', async () => {
+    // Headless Chromium has no side panel to see, but it does make one: the panel's document then exists
+    // as an extension context of type SIDE_PANEL (runtime.getContexts; Chromium reports its window as -1).
+    const windowOf = async () =>
+      inWorker(
+        browser,
+        async () => {
+          const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+          const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+          const panels = await api.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+          return { window: tab!.windowId, panels: panels.map((c) => c.documentUrl ?? '') };
+        },
+        null,
+      );
+    const before = await windowOf();
+    expect(before.window).toBeDefined();
+    expect(before.panels).toEqual([]);
+    const popup = await openPopupBeside(browser, review);
+    const button = popup.getByRole('button', { name: 'Read alongside' });
+    await popup.waitForSelector('.otp[data-state="found"]');
+    await screenshot(popup, 'popup-read-alongside');
+    await button.click();
+    const after = await pollUntil(windowOf, (state) => state.panels.length > 0, 5_000);
+    expect(after.value.panels).toEqual([browser.extensionUrl('sidepanel.html')]);
+    await pollUntil(async () => popup.isClosed(), (closed) => closed, 3_000);
+    expect(popup.isClosed()).toBe(true);
   });
 });
