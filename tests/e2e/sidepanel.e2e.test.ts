@@ -300,7 +300,8 @@ describe('"Read alongside" in the popup', () => {
     await popup.waitForSelector('.otp[data-state="found"]');
     await screenshot(popup, 'popup-read-alongside');
     await button.click();
-    const after = await pollUntil(windowOf, (state) => state.panels.length > 0, 5_000);
+    // The context is listed a moment before its document's address is known: wait for the address.
+    const after = await pollUntil(windowOf, (state) => state.panels.length > 0 && state.panels.every((url) => url !== ''), 5_000);
     expect(after.value.panels).toEqual([browser.extensionUrl('sidepanel.html')]);
     await pollUntil(async () => popup.isClosed(), (closed) => closed, 3_000);
     expect(popup.isClosed()).toBe(true);
