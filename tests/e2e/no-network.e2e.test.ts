@@ -274,7 +274,7 @@ describe('no network of its own', () => {
     await panel.waitForSelector('.otp[data-state="found"]', { timeout: 15_000 });
     await restPointerOn(review, 'Val Kilmer');
     expect((await waitForCard(review)).ok, 'a card opened over Val Kilmer').toBe(true);
-    await panel.waitForSelector('.hn-essay .hn-quote', { timeout: 5_000 });
+    await panel.waitForSelector('.hn-essay .hn-quote', { timeout: 10_000 });
     const essay = pages[2]!;
     expect(await sendToBackground(essay, { type: 'entity/get', entity: 'val-kilmer' })).toMatchObject({ id: 'val-kilmer' });
     expect(await sendToBackground(essay, { type: 'essay/paragraph', paragraph: 'p1' })).toBeTruthy();

@@ -15,7 +15,8 @@
  *
  * The panel is a background tab while a page is in front: Chromium does not animate a hidden page's
  * smooth scrolling, so the panel's reduced-motion preference is on for the scrolling test (the essay
- * then jumps, as it does for a reader who asked for less motion).
+ * then jumps, as it does for a reader who asked for less motion), and a hidden page's timers run at
+ * most once a second, so waits here are generous (a real side panel is visible and not throttled).
  */
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -140,6 +141,20 @@ describe('the panel follows the page the reader is on', () => {
     expect(await waitForNames(namesOf(reviewFound))).toEqual(namesOf(reviewFound));
   });
 
+  it('lists a name the page adds later (text loaded as the reader scrolls)', async () => {
+    await review.bringToFront();
+    expect(await waitForNames(namesOf(reviewFound))).not.toContain('natalie-portman');
+    await review.evaluate(() => {
+      const added = document.createElement('p');
+      added.textContent = 'Natalie Portman, still a child then, plays the stepdaughter.';
+      document.querySelector('#closing')!.after(added);
+    });
+    const after = await pollUntil(() => getMentions(browser, review), (found) => namesOf(found).includes('natalie-portman'), 10_000);
+    expect(await waitForNames(namesOf(after.value))).toContain('natalie-portman');
+    await review.evaluate(() => document.querySelector('#closing + p')!.remove());
+    expect(await waitForNames(namesOf(reviewFound))).not.toContain('natalie-portman');
+  });
+
   it('follows a single-page app to its next route', async () => {
     await spa.bringToFront();
     expect(await waitForNames(namesOf(spaFound))).toEqual(namesOf(spaFound));
@@ -170,7 +185,7 @@ describe('in step with the page', () => {
     const card = await waitForCard(review);
     expect(card.card?.entity).toBe('val-kilmer');
     const cited = firstCited('val-kilmer');
-    const shown = await pollUntil(panelQuote, (q) => q?.paragraph === cited.paragraph && q.inView, 5_000);
+    const shown = await pollUntil(panelQuote, (q) => q?.paragraph === cited.paragraph && q.inView, 10_000);
     expect(shown.value).toEqual({ paragraph: cited.paragraph, quote: cited.quote, inView: true });
     await screenshot(review, 'sidepanel-page-card');
     await screenshot(panel, 'sidepanel-following-card');
@@ -199,7 +214,7 @@ describe('in step with the page', () => {
     const cited = firstCited(entity);
     // Another passage than the pointer's card cited: the panel really moved.
     expect(cited.paragraph).not.toBe(before?.paragraph);
-    const shown = await pollUntil(panelQuote, (q) => q?.paragraph === cited.paragraph && q.inView, 5_000);
+    const shown = await pollUntil(panelQuote, (q) => q?.paragraph === cited.paragraph && q.inView, 10_000);
     expect(shown.value).toEqual({ paragraph: cited.paragraph, quote: cited.quote, inView: true });
   });
 
