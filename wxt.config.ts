@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { COMMANDS, READ_ALONGSIDE } from './lib/background/commands';
-import { buildLexiconSource } from './lib/detection/lexicon';
+import { buildLexiconSource } from './lib/core/detection/lexicon';
 
 /**
  * The toolbar button's icons. `public/icon/<size>.png` (drawn from assets/icon.svg by
@@ -18,7 +18,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // The matcher's lexicon and regular expressions, built here once instead of on every page load
-    // (lib/detection/lexicon.ts).
+    // (lib/core/detection/lexicon.ts).
     define: { __HEAT_NOTES_LEXICON__: JSON.stringify(buildLexiconSource()) },
   }),
   // `npm run zip` / `zip:firefox`: the store archives in .output/. For Firefox, WXT also zips the sources
@@ -67,7 +67,7 @@ export default defineConfig({
     // permission that shows no warning at install. Firefox's sidebar needs none.
     permissions: ['storage'],
     // The card's own script, imported by the content script the first time a card opens (a page
-    // that never shows a card never loads it; lib/dom/lazy-card.ts). A dynamic URL, made anew each
+    // that never shows a card never loads it; lib/page/card/lazy-card.ts). A dynamic URL, made anew each
     // session, so a page can't probe for Heat Notes by fetching it (Chrome; WXT writes the MV2 list
     // for Firefox, whose extension URLs are random per install anyway).
     web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],

@@ -2,9 +2,10 @@ import { Component } from 'preact';
 import type { CardEntity } from '../data/card-entity';
 import type { Fact } from '../data/facts';
 import { paragraphNumber } from '../data/essay';
-import type { MatchReason } from '../lib/detection';
-import { t } from '../lib/i18n';
-import type { EssayPassage } from '../lib/messages';
+import type { MatchReason } from '../lib/core/detection';
+import { escapeForRegExp } from '../lib/core/detection/regexp';
+import { t } from '../lib/browser/i18n';
+import type { EssayPassage } from '../lib/core/messages';
 import { kindLabel, reasonLine } from './labels';
 
 /** The card shows at most this many facts: a glance, not the essay. */
@@ -84,12 +85,10 @@ export function nameForms(name: string): string[] {
   return forms;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** `text` cut into pieces, the forms of the name (whole words, longest first) flagged. */
 export function namePieces(text: string, forms: readonly string[]): PassagePiece[] {
   const pieces: PassagePiece[] = [];
-  const alternatives = [...forms].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const alternatives = [...forms].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeForRegExp);
   let at = 0;
   if (alternatives.length > 0) {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');

@@ -2,9 +2,12 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATALOG, type EntityId } from '../data/catalog';
 import { ESSAY, type EssayParagraph } from '../data/essay';
-import { detectMentions, type MatchReason, type Mention } from '../lib/detection';
-import { VIEWPORT_PADDING_PX, followAnchor } from '../lib/dom/card-position';
-import { plural, t } from '../lib/i18n';
+import { detectMentions, type MatchReason, type Mention } from '../lib/core/detection';
+import { VIEWPORT_PADDING_PX, followAnchor } from '../lib/page/card/card-position';
+import { HoverIntent } from '../lib/page/card/hover-intent';
+import { essayPath } from '../lib/core/essay-address';
+import { globalTimers } from '../lib/core/timers';
+import { plural, t } from '../lib/browser/i18n';
 import { EntityCard } from './EntityCard';
 import { findQuote, type EssayTarget, type Span } from './essay-target';
 import './card.css';
@@ -76,9 +79,15 @@ interface Active {
   anchor: HTMLElement;
 }
 
-const OPEN_DELAY_MS = 150;
-const CLOSE_DELAY_MS = 220;
-const FLASH_MS = 1600;
+/**
+ * The essay's marks open their card after a shorter rest than a page's names (`OPEN_DELAY_MS`, 300):
+ * here every mark is asked for, in a text about the film, so a card is rarely unwanted.
+ */
+export const ESSAY_OPEN_DELAY_MS = 150;
+/** How long the essay's card stays once the pointer leaves its mark or the card. */
+export const ESSAY_CLOSE_DELAY_MS = 220;
+/** How long a paragraph the view went to stays tinted, so the eye finds where it landed. */
+export const PARAGRAPH_FLASH_MS = 1600;
 
 /** How much of the top of the view a sticky bar covers, read from the root's `scroll-padding-top`. */
 function obscuredTop(): number {
@@ -114,59 +123,54 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, follo
   const [active, setActive] = useState<Active | null>(null);
   const [flashed, setFlashed] = useState<string | null>(null);
 
-  const openTimer = useRef<ReturnType<typeof setTimeout>>();
-  const closeTimer = useRef<ReturnType<typeof setTimeout>>();
+  /** The pointer is on a mark or on the card. */
   const hovering = useRef(false);
   /** Set while we move focus back to a mark ourselves, so that focus does not reopen its card. */
   const quietFocus = useRef(false);
   /** Focus the card once it is placed (opened from the keyboard). */
   const focusCardWhenPlaced = useRef(false);
 
-  const clearTimers = () => {
-    clearTimeout(openTimer.current);
-    clearTimeout(closeTimer.current);
-  };
-
   /** Mirrors `active` for handlers that run between renders. */
   const activeRef = useRef<Active | null>(null);
   const show = (next: Active | null) => {
+    if (activeRef.current?.key === next?.key) return;
     activeRef.current = next;
     setActive(next);
   };
 
+  /** When the card opens and closes: the same machine as a page's cards, with the essay's delays. */
+  const intent = useMemo(
+    () =>
+      new HoverIntent<Active>({
+        same: (a, b) => a.key === b.key,
+        open: (next) => show(next),
+        close: () => show(null),
+        timers: globalTimers,
+        openDelayMs: ESSAY_OPEN_DELAY_MS,
+        closeDelayMs: ESSAY_CLOSE_DELAY_MS,
+        restBeforeMoving: true,
+        keepOpen: () => !!popoverRef.current?.contains(document.activeElement),
+      }),
+    [],
+  );
+
   const open = (next: Active, focusCard = false) => {
-    clearTimers();
-    const current = activeRef.current;
-    if (current && current.key === next.key) {
+    if (activeRef.current?.key === next.key) {
       // Already open: only move focus in if asked (it is placed already, nothing will re-place it).
       if (focusCard) popoverRef.current?.focus();
-      return;
-    }
-    focusCardWhenPlaced.current = focusCard;
-    show(next);
+    } else focusCardWhenPlaced.current = focusCard;
+    intent.openNow(next, 'none');
   };
 
   const close = (returnFocus: boolean) => {
-    clearTimers();
     const current = activeRef.current;
+    intent.dismiss();
     if (!current) return;
-    show(null);
     if (returnFocus) {
       quietFocus.current = true;
       current.anchor.focus();
       quietFocus.current = false;
     }
-  };
-
-  const scheduleClose = () => {
-    clearTimeout(openTimer.current);
-    clearTimeout(closeTimer.current);
-    closeTimer.current = setTimeout(() => {
-      const popover = popoverRef.current;
-      if (hovering.current) return;
-      if (popover && popover.contains(document.activeElement)) return;
-      close(false);
-    }, CLOSE_DELAY_MS);
   };
 
   // Place the popover next to its mark and keep it there while the essay scrolls.
@@ -213,11 +217,11 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, follo
     };
   }, [active]);
 
-  useEffect(() => clearTimers, []);
+  useEffect(() => () => intent.dismiss(), []);
 
   useEffect(() => {
     if (!flashed) return;
-    const timer = setTimeout(() => setFlashed(null), FLASH_MS);
+    const timer = setTimeout(() => setFlashed(null), PARAGRAPH_FLASH_MS);
     return () => clearTimeout(timer);
   }, [flashed]);
 
@@ -259,8 +263,7 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, follo
     close(false);
     setGoal({ paragraph: paragraphId, quote });
     if (variant === 'page') {
-      const query = quote ? `?quote=${encodeURIComponent(quote)}` : '';
-      history.replaceState(null, '', `${location.pathname}${query}#${encodeURIComponent(paragraphId)}`);
+      history.replaceState(null, '', essayPath(paragraphId, quote));
     }
   };
 
@@ -279,14 +282,11 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, follo
     return {
       onPointerEnter: (event: PointerEvent) => {
         hovering.current = true;
-        const anchor = event.currentTarget as HTMLElement;
-        clearTimeout(closeTimer.current);
-        clearTimeout(openTimer.current);
-        openTimer.current = setTimeout(() => open(descriptor(anchor)), OPEN_DELAY_MS);
+        intent.pointerOn(descriptor(event.currentTarget as HTMLElement));
       },
       onPointerLeave: () => {
         hovering.current = false;
-        scheduleClose();
+        intent.pointerOn(undefined);
       },
       onFocus: (event: FocusEvent) => {
         if (quietFocus.current) return;
@@ -373,11 +373,11 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, follo
           data-key={active.key}
           onPointerEnter={() => {
             hovering.current = true;
-            clearTimeout(closeTimer.current);
+            intent.pointerOnCard();
           }}
           onPointerLeave={() => {
             hovering.current = false;
-            scheduleClose();
+            intent.pointerOn(undefined);
           }}
           onFocusOut={() => {
             // Decide once focus has landed: a button that removes itself (Reveal) sends focus nowhere

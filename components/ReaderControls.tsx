@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { t } from '../lib/i18n';
+import { t } from '../lib/browser/i18n';
 import { textSizeLabel, themeLabel } from './labels';
 import { canStep, READER_THEMES, stepTextSize, TEXT_SIZES, type ReaderPrefs } from './reader-prefs';
 import './reader.css';

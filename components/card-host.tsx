@@ -1,16 +1,16 @@
 import { render } from 'preact';
 import { EntityCard } from './EntityCard';
 import cardCss from './card.css?inline';
-import { UI_TAG } from '../lib/dom/block-tags';
-import { followAnchor } from '../lib/dom/card-position';
-import type { CardActions, CardAnchor, CardContent, CardView } from '../lib/dom/card-view';
-import type { Box, Point } from '../lib/dom/safe-corridor';
-import { isSwipeDown } from '../lib/dom/touch-gesture';
+import { UI_TAG } from '../lib/page/read/block-tags';
+import { followAnchor } from '../lib/page/card/card-position';
+import type { CardActions, CardAnchor, CardContent, CardView } from '../lib/page/card/card-view';
+import type { Box, Point } from '../lib/page/card/geometry';
+import { isSwipeDown } from '../lib/page/card/touch-gesture';
 
 /**
  * The card in a web page. This module, with Preact, the card's component and stylesheet and Floating
  * UI, is the card's own script (`entrypoints/card-ui.ts`), loaded when a card is first needed; the
- * content script that runs in every page knows it only by its type (`CardView`, `lib/dom/card-view.ts`).
+ * content script that runs in every page knows it only by its type (`CardView`, `lib/page/card/card-view.ts`).
  *
  * The one node Heat Notes adds to a page: `<heat-notes-ui>`, added at the end of <body> the first time
  * it is needed (or inside the open modal <dialog>, since everything outside one is inert), holding the

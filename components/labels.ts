@@ -1,11 +1,11 @@
 /**
  * The words the UI shows for values of the data (`data/` holds no UI words): what kind of thing an
  * entity is, why a mention was marked, the reader's themes and text sizes. In the user's language,
- * from `public/_locales` (`lib/i18n.ts`).
+ * from `public/_locales` (`lib/browser/i18n.ts`).
  */
 import type { EntityKind } from '../data/entities';
-import type { MatchReason } from '../lib/detection';
-import { t, type PlainKey } from '../lib/i18n';
+import type { MatchReason } from '../lib/core/detection';
+import { t, type PlainKey } from '../lib/browser/i18n';
 import type { ReaderTheme, TextSize } from './reader-prefs';
 
 const KIND_KEYS: Readonly<Record<EntityKind, PlainKey>> = {

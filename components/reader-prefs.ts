@@ -1,3 +1,5 @@
+import { isRecord } from '../lib/core/settings';
+
 /**
  * How the essay is set for reading: a theme and a text size, shared by the popup and the essay page.
  * Pure: the storage wrapper is `reader-store.ts`; this file tests in plain Node.
@@ -45,7 +47,7 @@ function sizeIndex(size: unknown): number {
 
 /** Whatever is stored, as valid prefs: each unknown or missing field falls back to its default. */
 export function parseReaderPrefs(stored: unknown): ReaderPrefs {
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const record = isRecord(stored) ? stored : {};
   return {
     theme: isTheme(record.theme) ? record.theme : DEFAULT_READER.theme,
     size: sizeIndex(record.size) >= 0 ? (record.size as TextSize) : DEFAULT_READER.size,

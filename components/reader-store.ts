@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { watchStorageKey } from '../lib/browser/watch-storage';
 import { parseReaderPrefs, READER_KEY, type ReaderPrefs } from './reader-prefs';
 import { mirror } from './reader-mirror';
 
@@ -21,13 +22,10 @@ export async function saveReaderPrefs(prefs: ReaderPrefs): Promise<void> {
 
 /** Calls `onChange` when any context (the popup, another essay tab) changes the prefs; returns the unsubscribe. */
 export function watchReaderPrefs(onChange: (prefs: ReaderPrefs) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(READER_KEY in changes)) return;
-    const prefs = parseReaderPrefs(changes[READER_KEY]?.newValue);
+  return watchStorageKey('local', READER_KEY, (value) => {
+    const prefs = parseReaderPrefs(value);
     mirror(prefs);
     onChange(prefs);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  });
 }
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityId } from '../data/catalog';
-import { isBackgroundMessage, isPageEvent } from '../lib/messages';
+import { isBackgroundMessage, isPageEvent } from '../lib/core/messages';
 
 export interface CardOnPage {
   entity: EntityId;
-  /** Indices in the entity's facts of those the card shows (`card/shown`, lib/messages.ts). */
+  /** Indices in the entity's facts of those the card shows (`card/shown`, lib/core/messages.ts). */
   facts: number[];
 }
 

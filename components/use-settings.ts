@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { debouncedWriter, type DebouncedWriter } from '../lib/debounced-writer';
-import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { debouncedWriter, type DebouncedWriter } from '../lib/core/debounced-writer';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/core/settings';
 
-type SettingsStore = typeof import('../lib/settings-store');
+type SettingsStore = typeof import('../lib/browser/settings-store');
 export type StoreState = 'loading' | 'ready' | 'unavailable';
 
 /**
@@ -30,7 +30,7 @@ export function useSettings() {
     let cancelled = false;
     let unwatch: (() => void) | undefined;
     const flush = () => void writer.current?.flush();
-    import('../lib/settings-store')
+    import('../lib/browser/settings-store')
       .then(async (loaded) => {
         const current = await loaded.loadSettingsWithNotice();
         if (cancelled) return;

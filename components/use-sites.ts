@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-type SettingsStore = typeof import('../lib/settings-store');
+type SettingsStore = typeof import('../lib/browser/settings-store');
 
 /**
  * The site list (`storage.local`), loaded once and followed when another context changes it (the
@@ -17,7 +17,7 @@ export function useSites() {
   useEffect(() => {
     let cancelled = false;
     let unwatch: (() => void) | undefined;
-    import('../lib/settings-store')
+    import('../lib/browser/settings-store')
       .then(async (loaded) => {
         const current = await loaded.loadSites();
         if (cancelled) return;

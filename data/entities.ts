@@ -8,7 +8,7 @@
  * - `distinctive`: a surname or short title rare enough that, on a page about films, it means this
  *   entity ("Pacino", "Sizemore"), but not on any page at all.
  * - `common`: a word or surname many things share ("Heat", "Mann", "Hanna", "The Town"); it counts
- *   only with evidence (see `lib/detection/decide.ts`).
+ *   only with evidence (see `lib/core/detection/decide.ts`).
  *
  * `decoys` are longer names that contain one of our forms but mean something else ("Miami Heat",
  * "Michael E. Mann"). The matcher consumes them so their inner words are never marked.
@@ -42,7 +42,7 @@ export interface EntityNames {
    * Words a page uses around this entity when it means ours: the book trade for the novel Heat 2, the
    * Chicago police and the true story for Chuck Adamson. Read only in blocks that name the entity, they
    * add a little support for it alone, on top of the film words every entity shares (see
-   * `lib/detection/page-evidence.ts`). No person's name goes here: people count as evidence only as
+   * `lib/core/detection/page-evidence.ts`). No person's name goes here: people count as evidence only as
    * entities of their own.
    */
   readonly ownSenses?: RegExp;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openAlongside } from '../lib/side-panel';
+import { openAlongside } from '../lib/browser/side-panel';
 import { answerBackgroundMessage, type BackgroundEffects } from '../lib/background/answer';
 import { READ_ALONGSIDE, stepDirection } from '../lib/background/commands';
 import {
@@ -10,9 +10,9 @@ import {
   type ReadinessStorage,
 } from '../lib/background/tab-readiness';
 import { openWelcomeOnInstall } from '../lib/background/welcome';
-import { openMemory, type MemoryDb } from '../lib/memory/db';
-import type { ContentMessage } from '../lib/messages';
-import { bumpCorrectionsRevision, loadSettings, loadSites } from '../lib/settings-store';
+import { openMemory, type MemoryDb } from '../lib/browser/memory/db';
+import type { ContentMessage } from '../lib/core/messages';
+import { bumpCorrectionsRevision, loadSettings, loadSites } from '../lib/browser/settings-store';
 
 /** The badge's colour: the highlight amber, dark enough for white text. */
 const BADGE_COLOR = '#9a4a00';
@@ -38,7 +38,7 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener(async (command, pressedOn) => {
     // Chrome lets a shortcut open the side panel in its own gesture, which the first `await` would
-    // end: opened at once, in the window of the tab the shortcut was pressed on (lib/side-panel.ts).
+    // end: opened at once, in the window of the tab the shortcut was pressed on (lib/browser/side-panel.ts).
     if (command === READ_ALONGSIDE.chrome) {
       await openAlongside(pressedOn?.windowId).catch(() => undefined);
       return;

@@ -29,7 +29,7 @@ import zlib from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { chromePath, launchWithExtension, type ExtensionBrowser } from '../tests/e2e/harness';
 import { alternationSource, assertNoCandidates, generateArticle, type GeneratedPage } from '../tests/bench/page-generator';
-import { buildLexiconSource } from '../lib/detection/lexicon';
+import { buildLexiconSource } from '../lib/core/detection/lexicon';
 import {
   launchPlain,
   longTasksWith,

@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { detectMentions } from '../lib/detection/index';
+import { detectMentions } from '../lib/core/detection/index';
 import { ENTITY_NAMES, type EntityId } from '../data/entities';
-import { parseLabelledPassage, scoreBlock, type Found, type GoldMention } from '../lib/eval/labelled-text';
+import { parseLabelledPassage, scoreBlock, type Found, type GoldMention } from '../lib/core/eval/labelled-text';
 
 const DATA = fileURLToPath(new URL('../../shared/eval/dev.jsonl', import.meta.url));
 const file = process.argv[2] ?? DATA;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { defaultSettings, type Settings } from '../../lib/settings';
-import { exportFileName, exportSettings, importSettings, importSizeProblem } from '../../lib/settings-file';
-import { plural, t } from '../../lib/i18n';
+import { defaultSettings, type Settings } from '../../lib/core/settings';
+import { exportFileName, exportSettings, importSettings, importSizeProblem } from '../../lib/core/settings-file';
+import { plural, t } from '../../lib/browser/i18n';
 import { ConfirmStep } from './controls';
 import { downloadText } from './download';
 

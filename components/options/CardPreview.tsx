@@ -1,8 +1,8 @@
 import { EntityCard } from '../EntityCard';
 import { cardEntity } from '../../data/catalog';
 import type { EntityId } from '../../data/entities';
-import { t, type PlainKey } from '../../lib/i18n';
-import type { Theme } from '../../lib/settings';
+import { t, type PlainKey } from '../../lib/browser/i18n';
+import type { Theme } from '../../lib/core/settings';
 
 /**
  * Vincent Hanna rather than Al Pacino: his card holds a fact about the ending among the three it

@@ -1,5 +1,5 @@
-import { t, type PlainKey } from '../../lib/i18n';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/settings';
+import { t, type PlainKey } from '../../lib/browser/i18n';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/core/settings';
 
 const COLOR_KEYS: Readonly<Record<HighlightColor, PlainKey>> = {
   amber: 'optionsColorAmber',

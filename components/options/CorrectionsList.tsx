@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
-import { t, tParts } from '../../lib/i18n';
-import { shownSurface, type Correction } from '../../lib/memory/db';
+import { t, tParts } from '../../lib/browser/i18n';
+import { shownSurface, type Correction } from '../../lib/browser/memory/db';
 import { LiveStatus } from './controls';
 import { formatDay } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
@@ -44,7 +44,7 @@ export function CorrectionsList() {
     try {
       const { db, memory } = await openMemoryOnce();
       await memory.removeCorrection(db, correction);
-      const store = await import('../../lib/settings-store');
+      const store = await import('../../lib/browser/settings-store');
       await store.bumpCorrectionsRevision();
       setStatus({ text: t('optionsCorrectionUndone', shownSurface(correction), correction.site), tone: 'ok' });
       focusAfter.current = { index, key: keyOf(correction) };

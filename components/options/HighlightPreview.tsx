@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
-import { mentionHighlightName } from '../../lib/highlight-names';
-import type { Category, HighlightColor, HighlightStyle } from '../../lib/settings';
-import { categoryOf } from '../../lib/site-rules';
-import { plural, t, tParts, type KeyWithPlaceholders, type PlainKey } from '../../lib/i18n';
+import { mentionHighlightName } from '../../lib/core/highlight-names';
+import type { Category, HighlightColor, HighlightStyle } from '../../lib/core/settings';
+import { categoryOf } from '../../lib/core/site-rules';
+import { plural, t, tParts, type KeyWithPlaceholders, type PlainKey } from '../../lib/browser/i18n';
 
 /**
  * The names in the sample paragraph, as pages write them, each with the entity it is. The paragraph is
@@ -80,7 +80,7 @@ function supportsHighlights(): boolean {
 
 /**
  * A short paragraph painted the way pages will be: the same `::highlight()` names as the content
- * script (lib/highlight-names.ts), registered in this page's own highlight registry, with the same
+ * script (lib/core/highlight-names.ts), registered in this page's own highlight registry, with the same
  * rules in the options page's CSS. It follows the settings as they change.
  */
 export function HighlightPreview(props: HighlightPreviewProps) {

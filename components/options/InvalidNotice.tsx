@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/browser/i18n';
 import { describeFields } from './format';
 
 /** Says which stored settings failed validation and fell back to their defaults (issue 5, point 7). */

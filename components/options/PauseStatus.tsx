@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/browser/i18n';
 import { formatDayTime, formatTime } from './format';
 
 /** Longest wait between re-checks (a timer far in the future may be throttled or drift). */

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_NAMES, type EntityId } from '../../data/entities';
-import { plural, t, type KeyWithPlaceholders } from '../../lib/i18n';
-import { MAX_SIGHTING_AGE_MS, MAX_SIGHTINGS, groupSightings, type Sighting } from '../../lib/memory/db';
-import { exportFileName, exportSightings } from '../../lib/settings-file';
+import { plural, t, type KeyWithPlaceholders } from '../../lib/browser/i18n';
+import { MAX_SIGHTING_AGE_MS, MAX_SIGHTINGS, groupSightings, type Sighting } from '../../lib/browser/memory/db';
+import { exportFileName, exportSightings } from '../../lib/core/settings-file';
 import { ConfirmStep, LiveStatus } from './controls';
 import { downloadText } from './download';
 import { formatDay, safeWebUrl } from './format';

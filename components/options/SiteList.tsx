@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { normalizeSite } from '../../lib/site-rules';
-import { t, type PlainKey } from '../../lib/i18n';
-import { SITE_MODES, type SiteMode } from '../../lib/settings';
+import { normalizeSite } from '../../lib/core/site-rules';
+import { t, type PlainKey } from '../../lib/browser/i18n';
+import { SITE_MODES, type SiteMode } from '../../lib/core/settings';
 import { RadioSetting } from './controls';
 
 /** What the list says while empty, by mode (with "only", an empty list marks nothing: a warning). */

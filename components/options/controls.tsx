@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/browser/i18n';
 
 /**
  * The options page's building blocks: a titled section, and a setting's row with its label,

@@ -1,5 +1,5 @@
-import { t } from '../../lib/i18n';
-import { fieldName } from '../../lib/settings-file';
+import { t } from '../../lib/browser/i18n';
+import { fieldName } from '../../lib/core/settings-file';
 
 /**
  * Small pure helpers for the options page: settings fields listed in plain words (their names live

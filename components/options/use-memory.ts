@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { MemoryDb } from '../../lib/memory/db';
+import type { MemoryDb } from '../../lib/browser/memory/db';
 
-type MemoryModule = typeof import('../../lib/memory/db');
+type MemoryModule = typeof import('../../lib/browser/memory/db');
 
 export type MemoryState<T> = { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; value: T };
 
@@ -9,7 +9,7 @@ let opening: Promise<{ db: MemoryDb; memory: MemoryModule }> | undefined;
 
 /** The memory database, opened once per page (this is an extension page: the extension's own origin). */
 export function openMemoryOnce(): Promise<{ db: MemoryDb; memory: MemoryModule }> {
-  opening ??= import('../../lib/memory/db').then(async (memory) => ({ db: await memory.openMemory(), memory }));
+  opening ??= import('../../lib/browser/memory/db').then(async (memory) => ({ db: await memory.openMemory(), memory }));
   opening.catch(() => (opening = undefined));
   return opening;
 }

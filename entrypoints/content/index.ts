@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HoverCards } from '../../lib/dom/hover-card';
-import { importCardUi } from '../../lib/dom/lazy-card';
-import type { MentionIndex } from '../../lib/dom/mention-index';
-import { MentionStepper } from '../../lib/dom/mention-stepper';
-import { PageScanner } from '../../lib/dom/page-scanner';
+import { HoverCards } from '../../lib/page/card/hover-card';
+import { importCardUi } from '../../lib/page/card/lazy-card';
+import type { MentionIndex } from '../../lib/page/mark/mention-index';
+import { MentionStepper } from '../../lib/page/keyboard/mention-stepper';
+import { PageScanner } from '../../lib/page/scan/page-scanner';
 import {
   isContentMessage,
   type BackgroundMessage,
@@ -13,19 +13,20 @@ import {
   type ContentMessage,
   type MentionsResponse,
   type PageEvent,
-} from '../../lib/messages';
-import { chooseMentions, choosesAll, type Dismissal, type MentionChoices } from '../../lib/mention-filter';
-import { DEFAULT_SETTINGS, isPaused, type Settings } from '../../lib/settings';
-import { loadSettings, watchCorrectionsRevision, watchSettings, watchSites } from '../../lib/settings-store';
-import { siteOf } from '../../lib/site-rules';
-import { VisitReporter } from '../../lib/dom/visit-reporter';
+} from '../../lib/core/messages';
+import { chooseMentions, choosesAll, type Dismissal, type MentionChoices } from '../../lib/core/mention-filter';
+import { DEFAULT_SETTINGS, isPaused, type Settings } from '../../lib/core/settings';
+import { loadSettings, watchCorrectionsRevision, watchSettings, watchSites } from '../../lib/browser/settings-store';
+import { siteOf } from '../../lib/core/site-rules';
+import type { Timers } from '../../lib/core/timers';
+import { VisitReporter } from '../../lib/page/visit-reporter';
 import './style.css';
 
 /**
  * Marks mentions on the page (painted with the CSS Custom Highlight API: the page's DOM is never
  * touched; `style.css` is the manifest's content-script CSS, which adds no node), shows a card when
  * the pointer rests on one, steps through them from the keyboard, and keeps the toolbar badge's count.
- * Wiring only: the work is in `lib/dom/`.
+ * Wiring only: the work is in `lib/page/`.
  */
 
 /** Asks the background; the content script carries neither the essay nor the catalog. */
@@ -76,6 +77,8 @@ function startHeatNotes(ctx: ContentScriptContext): void {
 
   // What the user chose to see: categories, matches dismissed on this site, first mention only.
   let choices: MentionChoices = { categories: DEFAULT_SETTINGS.categories, dismissed: [], firstMentionOnly: false };
+  // The content script's timers, cancelled with it.
+  const timers: Timers = { set: (callback, ms) => ctx.setTimeout(callback, ms), clear: (id) => clearTimeout(id) };
   const scanner = new PageScanner({
     document,
     signal: ctx.signal,
@@ -97,7 +100,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
       apply();
       void ask<'corrections/add'>({ type: 'corrections/add', entity: mention.entity, surface: mention.text }).catch(() => undefined);
     },
-    // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/messages.ts).
+    // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
     shown: (entity) => {
       const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
       tell({ type: 'card/shown', entity: entity.id, facts });
@@ -106,8 +109,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     setActive: (range) => scanner.setActive(range),
     listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
     requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
-    setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
-    clearTimeout: (id) => clearTimeout(id),
+    timers,
   });
   hoverCards.start();
   const stepper = new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hoverCards });
@@ -115,8 +117,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   // The toolbar badge counts the top frame's mentions.
   const visits = new VisitReporter({
     report: (counts) => ask<'page/visited'>({ type: 'page/visited', title: document.title, counts }),
-    setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
-    clearTimeout: (id) => clearTimeout(id),
+    timers,
   });
   // Told on the first paint and whenever the names found change (a route, text added while scrolling),
   // not only their count: the side panel's "On this page" reads the page again then.

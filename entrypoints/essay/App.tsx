@@ -7,7 +7,7 @@ import { Timeline } from '../../components/Timeline';
 import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
 import { ESSAY } from '../../data/essay';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/browser/i18n';
 
 /** The pictures' width before they are measured: the text column at the default size. */
 const PICTURE_WIDTH = 640;

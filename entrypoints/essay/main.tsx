@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { paintInitialReaderPrefs } from '../../components/use-reader-prefs';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/browser/i18n';
 import { App } from './App';
 import './style.css';
 

@@ -11,7 +11,7 @@ import {
   type Settings,
   type Theme,
   type Trigger,
-} from '../../lib/settings';
+} from '../../lib/core/settings';
 import { useSettings } from '../../components/use-settings';
 import { Backup } from '../../components/options/Backup';
 import { CardPreview } from '../../components/options/CardPreview';
@@ -24,7 +24,7 @@ import { SightingsList } from '../../components/options/SightingsList';
 import { SiteList } from '../../components/options/SiteList';
 import { RadioSetting, RangeSetting, Section, SelectSetting, SwitchSetting } from '../../components/options/controls';
 import { useSites } from '../../components/use-sites';
-import { t, tParts, type PlainKey } from '../../lib/i18n';
+import { t, tParts, type PlainKey } from '../../lib/browser/i18n';
 
 /** The page's sections, in order: their anchors (in the table of contents) and titles. */
 const SECTIONS = [

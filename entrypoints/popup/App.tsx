@@ -9,11 +9,12 @@ import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
 import { useSites } from '../../components/use-sites';
 import type { EntityId } from '../../data/catalog';
-import { t } from '../../lib/i18n';
-import type { EntitySightings } from '../../lib/memory/db';
-import { isPaused } from '../../lib/settings';
-import { canReadAlongside, openAlongside } from '../../lib/side-panel';
-import { siteAllowed } from '../../lib/site-rules';
+import { t } from '../../lib/browser/i18n';
+import { ESSAY_PAGE } from '../../lib/core/essay-address';
+import type { EntitySightings } from '../../lib/browser/memory/db';
+import { isPaused } from '../../lib/core/settings';
+import { siteAllowed } from '../../lib/core/site-rules';
+import { canReadAlongside, openAlongside } from '../../lib/browser/side-panel';
 
 /** The picture width before the popup is measured: its content box at Chrome's default popup width. */
 const PICTURE_WIDTH = 330;
@@ -34,10 +35,10 @@ async function openEssayPage(event: MouseEvent) {
   event.preventDefault();
   try {
     const { browser } = await import('wxt/browser');
-    await browser.tabs.create({ url: browser.runtime.getURL('/essay.html') });
+    await browser.tabs.create({ url: browser.runtime.getURL(ESSAY_PAGE) });
     window.close();
   } catch {
-    window.open('essay.html', '_blank', 'noopener');
+    window.open(ESSAY_PAGE, '_blank', 'noopener');
   }
 }
 
@@ -74,7 +75,7 @@ function useActiveSite(): string | undefined {
 
 /** Where each name was met before, from the extension's IndexedDB. */
 async function loadSightings(entities: EntityId[]): Promise<Map<EntityId, EntitySightings>> {
-  const { openMemory, sightingsOf } = await import('../../lib/memory/db');
+  const { openMemory, sightingsOf } = await import('../../lib/browser/memory/db');
   const db = await openMemory();
   try {
     const found = await Promise.all(entities.map(async (entity) => [entity, await sightingsOf(db, entity)] as const));
@@ -166,7 +167,7 @@ export function App() {
                   {t('popupReadAlongside')}
                 </button>
               )}
-              <a class="popup__open-page" href="essay.html" target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
+              <a class="popup__open-page" href={ESSAY_PAGE} target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
                 {t('popupOpenPage')}
               </a>
             </span>

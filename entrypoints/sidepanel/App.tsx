@@ -7,9 +7,9 @@ import { useFollowedTab } from '../../components/use-followed-tab';
 import { useReaderPrefs } from '../../components/use-reader-prefs';
 import { useSettings } from '../../components/use-settings';
 import { useSites } from '../../components/use-sites';
-import { t } from '../../lib/i18n';
-import { isPaused } from '../../lib/settings';
-import { siteAllowed } from '../../lib/site-rules';
+import { t } from '../../lib/browser/i18n';
+import { isPaused } from '../../lib/core/settings';
+import { siteAllowed } from '../../lib/core/site-rules';
 
 /** The site of the followed tab, asked of its content script (no `tabs` permission to read addresses). */
 function useTabSite(tabId: number | undefined, revision: number): string | undefined {

@@ -2,7 +2,8 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_NAMES } from '../../data/entities';
 import { COMMANDS } from '../../lib/background/commands';
-import { t, tParts, type PlainKey } from '../../lib/i18n';
+import { ESSAY_PAGE } from '../../lib/core/essay-address';
+import { t, tParts, type PlainKey } from '../../lib/browser/i18n';
 import { browserFamily, shortcutRows, shortcutSettingsUrl, type BrowserFamily, type ShortcutRow } from '../../lib/background/welcome';
 
 /** "What it does", point by point. */
@@ -204,7 +205,7 @@ export function App() {
       <footer class="page__footer">
         <p>{t('welcomeClosing')}</p>
         <nav class="page__links" aria-label={t('welcomeFooterNav')}>
-          <a href="essay.html">{t('welcomeFooterEssay')}</a>
+          <a href={ESSAY_PAGE}>{t('welcomeFooterEssay')}</a>
           <a href="options.html">{t('welcomeFooterSettings')}</a>
         </nav>
       </footer>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/browser/i18n';
 import { App } from './App';
 import '../../components/page-shell.css';
 import './style.css';

@@ -1,10 +1,11 @@
 import { cardEntity, isEntityId } from '../../data/catalog';
 import { ESSAY, paragraphNumber } from '../../data/essay';
-import { isBackgroundMessage, type BackgroundMessages, type EssayPassage, type PageRules } from '../messages';
-import { addCorrection, correctionsForSite, recordSightings, type MemoryDb } from '../memory/db';
-import { mayRecordSightings, sightingUrl } from '../memory/sighting-policy';
-import type { Settings } from '../settings';
-import { siteAllowed, siteOf } from '../site-rules';
+import { isBackgroundMessage, type BackgroundMessages, type EssayPassage, type PageRules } from '../core/messages';
+import { addCorrection, correctionsForSite, recordSightings, type MemoryDb } from '../browser/memory/db';
+import { mayRecordSightings, sightingUrl } from '../browser/memory/sighting-policy';
+import type { Settings } from '../core/settings';
+import { siteAllowed, siteOf } from '../core/site-rules';
+import { essayPath } from '../core/essay-address';
 
 /** What answering may do beyond replying; the background passes the browser's, tests pass fakes. */
 export interface BackgroundEffects {
@@ -28,12 +29,6 @@ export interface MessageSender {
 }
 
 type Response = BackgroundMessages[keyof BackgroundMessages]['response'];
-
-/** The essay page's address for a paragraph, with the words to mark there. */
-export function essayPath(paragraph: string, quote?: string): string {
-  const query = quote ? `?quote=${encodeURIComponent(quote)}` : '';
-  return `/essay.html${query}#${encodeURIComponent(paragraph)}`;
-}
 
 /** A badge is short: past 99 it says "99+". */
 export function badgeText(total: number): string {

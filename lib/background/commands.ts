@@ -1,4 +1,5 @@
-import type { PlainKey } from '../i18n';
+import type { PlainKey } from '../browser/i18n';
+import type { StepDirection } from '../core/messages';
 
 /**
  * Keyboard shortcuts, declared in the manifest (`commands` in wxt.config.ts). A handler stays thin,
@@ -11,7 +12,7 @@ import type { PlainKey } from '../i18n';
 export const COMMANDS = {
   'next-mention': { direction: 'next', key: 'Alt+Shift+J', message: 'commandNextMention' },
   'previous-mention': { direction: 'previous', key: 'Alt+Shift+K', message: 'commandPreviousMention' },
-} as const satisfies Record<string, { direction: 'next' | 'previous'; key: string; message: PlainKey }>;
+} as const satisfies Record<string, { direction: StepDirection; key: string; message: PlainKey }>;
 
 export type CommandName = keyof typeof COMMANDS;
 
@@ -28,6 +29,6 @@ export const READ_ALONGSIDE = {
   message: 'commandReadAlongside',
 } as const satisfies { chrome: string; firefox: string; key: string; message: PlainKey };
 
-export function stepDirection(command: string): 'next' | 'previous' | undefined {
+export function stepDirection(command: string): StepDirection | undefined {
   return Object.hasOwn(COMMANDS, command) ? COMMANDS[command as CommandName].direction : undefined;
 }

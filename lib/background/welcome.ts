@@ -8,7 +8,7 @@
  * to say where its keyboard shortcuts are changed.
  */
 
-import { t, type PlainKey } from '../i18n';
+import { t, type PlainKey } from '../browser/i18n';
 
 /** The welcome page, as `browser.runtime.getURL` takes it. */
 export const WELCOME_PATH = '/welcome.html';

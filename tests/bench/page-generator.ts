@@ -8,7 +8,7 @@
  * matcher's pattern could even look at (checked by `assertNoCandidates`).
  */
 import { DECOYS, ENTITY_NAMES, type SurfaceForm } from '../../data/entities';
-import { escapeForRegExp } from '../../lib/detection/lexicon';
+import { escapeForRegExp } from '../../lib/core/detection/regexp';
 
 /** mulberry32: a small, fast, seeded PRNG (32-bit state). */
 export function mulberry32(seed: number): () => number {

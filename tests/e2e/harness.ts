@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { MentionReport, MentionsResponse } from '../../lib/messages';
+import type { MentionReport, MentionsResponse } from '../../lib/core/messages';
 
 export type { MentionReport, MentionsResponse };
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CATALOG } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
-import { essayPath } from '../../lib/background/answer';
+import { essayPath } from '../../lib/core/essay-address';
 import { inWorker, launchWithExtension, pollUntil, screenshot, SCREENSHOT_DIR, type ExtensionBrowser } from './harness';
 
 const VIEWPORT = { width: 1200, height: 860 } as const;

@@ -45,6 +45,12 @@ if (missing) console.warn(`[firefox] skipping the Firefox tier: ${missing}`);
 const CSP = "default-src 'self'";
 /** Firefox ending a dying page's content script (a tab closed or navigated mid-scan): not ours to fix. */
 const FIREFOX_ENDS_DYING_PAGE = /Script terminated by timeout/;
+/**
+ * Firefox's own experiment loader (Nimbus, RemoteSettingsExperimentLoader.sys.mjs, which logs as
+ * "RSLoader") failing to reach remote settings, which the test's proxy refuses: Firefox's, not ours.
+ * Seen once in several runs, with an empty message.
+ */
+const FIREFOX_EXPERIMENTS_OFFLINE = /^console\.error: RSLoader: /;
 /** Settings travel through storage.onChanged to every tab; a user would not wait longer than this. */
 const APPLY_WITHIN_MS = 3_000;
 
@@ -338,6 +344,6 @@ describe.skipIf(!!missing)('Firefox ESR with the Firefox build', () => {
     );
     expect(problems).toEqual([]);
     // From Firefox's output: every context, the background page and extension pages included.
-    expect(ff.watched.browserLog.filter((line) => !FIREFOX_ENDS_DYING_PAGE.test(line))).toEqual([]);
+    expect(ff.watched.browserLog.filter((line) => !FIREFOX_ENDS_DYING_PAGE.test(line) && !FIREFOX_EXPERIMENTS_OFFLINE.test(line))).toEqual([]);
   });
 });

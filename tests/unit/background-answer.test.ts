@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { answerBackgroundMessage, badgeText, essayPath, type BackgroundEffects } from '../../lib/background/answer';
-import { allSightings, openMemory, type MemoryDb } from '../../lib/memory/db';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { answerBackgroundMessage, badgeText, type BackgroundEffects } from '../../lib/background/answer';
+import { essayPath } from '../../lib/core/essay-address';
+import { allSightings, openMemory, type MemoryDb } from '../../lib/browser/memory/db';
+import { defaultSettings, type Settings } from '../../lib/core/settings';
 import { stepDirection } from '../../lib/background/commands';
 import type { CardEntity } from '../../data/card-entity';
-import type { EssayPassage, PageRules } from '../../lib/messages';
+import type { EssayPassage, PageRules } from '../../lib/core/messages';
 
 let dbCount = 0;
 const NOW = Date.UTC(2026, 10, 23);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAtOrBefore, locateOffset, spansAt } from '../../lib/dom/block-offsets';
+import { lastAtOrBefore, locateOffset, spansAt } from '../../lib/page/read/block-offsets';
 
 describe('lastAtOrBefore', () => {
   it('finds the last value at or before the target', () => {

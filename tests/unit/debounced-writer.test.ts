@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { debouncedWriter } from '../../lib/debounced-writer';
+import { debouncedWriter } from '../../lib/core/debounced-writer';
 
 describe('debouncedWriter', () => {
   it('writes only the last of a burst of changes, once they stop', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectMentions, PageDetector, type TextBlock } from '../../lib/detection/index';
-import { sentenceStarts } from '../../lib/detection/candidates';
+import { detectMentions, PageDetector, type TextBlock } from '../../lib/core/detection/index';
+import { sentenceAround, sentenceStarts } from '../../lib/core/detection/sentences';
 
 /** Detects over a page given as paragraphs and returns "entity:text" for each mention, in order. */
 function found(...paragraphs: (string | TextBlock)[]): string[] {
@@ -340,5 +340,16 @@ describe('sentenceStarts', () => {
   it('does not end a sentence at an initial, an abbreviation or L.A.', () => {
     const text = 'Michael E. Mann met Mr. Smith in L.A. Takedown country. Then he left.';
     expect(sentenceStarts(text)).toEqual([0, text.indexOf('Then')]);
+  });
+
+  it('gives the sentence around an offset, without the space after it (the timeline’s sentence of a year)', () => {
+    const text = 'Mann made L.A. Takedown in 1989. Warner Bros. released Heat in 1995. The end';
+    const around = (word: string) => {
+      const { start, end } = sentenceAround(text, text.indexOf(word));
+      return text.slice(start, end);
+    };
+    expect(around('1989')).toBe('Mann made L.A. Takedown in 1989.');
+    expect(around('1995')).toBe('Warner Bros. released Heat in 1995.');
+    expect(around('end')).toBe('The end');
   });
 });

@@ -6,7 +6,7 @@ import { findQuote, parseEssayTarget } from '../../components/essay-target';
 import { EssayView } from '../../components/EssayView';
 import { ESSAY } from '../../data/essay';
 import { CATALOG } from '../../data/catalog';
-import { essayPath } from '../../lib/background/answer';
+import { essayPath } from '../../lib/core/essay-address';
 import { useMountPoint } from './mount-point';
 
 const ids = ESSAY.map((p) => p.id);

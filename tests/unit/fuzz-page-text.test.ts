@@ -6,7 +6,7 @@
  * tree:
  * - scanning never throws (nor logs a failure);
  * - every mention lies inside the page's text: the text of its block (computed here from docs/contract.md,
- *   independently of lib/dom) at its offset is the mention's text, and its range starts in a text node
+ *   independently of lib/page) at its offset is the mention's text, and its range starts in a text node
  *   of that block, outside every never-matched element;
  * - the report is in document order and agrees with what is painted;
  * - every name planted in readable text, in full, is found (however it is split or spaced);
@@ -16,7 +16,7 @@
  * names the seed of its tree. `FUZZ_RUNS` sets the number of trees.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageScanner } from '../../lib/dom/page-scanner';
+import { PageScanner } from '../../lib/page/scan/page-scanner';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 import { useStaticRange } from './static-range';
 
@@ -31,7 +31,7 @@ useStaticRange();
 
 
 // ---------------------------------------------------------------------------------------------------
-// What the contract says, written here without lib/dom
+// What the contract says, written here without lib/page
 
 const BLOCKS = new Set(['p', 'div', 'section', 'blockquote', 'li', 'h2', 'article', 'td']);
 const INLINE = ['span', 'b', 'i', 'em', 'a', 'strong', 'cite', 'q', 'small', 'mark', 'u'];

@@ -28,10 +28,10 @@ import {
   defaultSettings,
   parseSettings,
   type Settings,
-} from '../../lib/settings';
-import { EXPORT_FORMAT, exportSettings, importSettings } from '../../lib/settings-file';
-import { normalizeSite } from '../../lib/site-rules';
-import { loadSettings, saveSettings } from '../../lib/settings-store';
+} from '../../lib/core/settings';
+import { EXPORT_FORMAT, exportSettings, importSettings } from '../../lib/core/settings-file';
+import { normalizeSite } from '../../lib/core/site-rules';
+import { loadSettings, saveSettings } from '../../lib/browser/settings-store';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 
 const BASE_SEED = FUZZ_BASE_SEED;

@@ -6,11 +6,12 @@
  * menu that follow; a tap elsewhere closes the card. A mouse keeps the desktop behaviour.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CardAnchor, CardContent, CardView } from '../../lib/dom/card-view';
-import { HoverCards, type CardSettings } from '../../lib/dom/hover-card';
-import type { MentionHit } from '../../lib/dom/hit-test';
-import type { PlacedMention } from '../../lib/dom/mention-index';
-import { LONG_PRESS_MS } from '../../lib/dom/touch-gesture';
+import type { CardAnchor, CardContent, CardView } from '../../lib/page/card/card-view';
+import { HoverCards, type CardSettings } from '../../lib/page/card/hover-card';
+import type { MentionHit } from '../../lib/page/mark/hit-test';
+import type { PlacedMention } from '../../lib/page/mark/mention-index';
+import { LONG_PRESS_MS } from '../../lib/page/card/touch-gesture';
+import { globalTimers } from '../../lib/core/timers';
 
 interface Shown {
   entity: string;
@@ -64,8 +65,7 @@ function setup(trigger: CardSettings['trigger'] = 'hover') {
     setActive: () => undefined,
     listen: (target, type, handler, options) => target.addEventListener(type, handler as EventListener, options),
     requestFrame: (callback) => setTimeout(callback, 0) as unknown as number,
-    setTimeout: (callback, ms) => setTimeout(callback, ms) as unknown as number,
-    clearTimeout: (id) => clearTimeout(id),
+    timers: globalTimers,
   });
   cards.start();
   cards.configure({ trigger, modifierKey: 'Alt', openDelayMs: 300, theme: 'light', spoilersRevealed: false });

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_DELAY_MS, HoverIntent, MAX_OPEN_DELAY_MS, OPEN_DELAY_MS } from '../../lib/dom/hover-intent';
+import { CLOSE_DELAY_MS, HoverIntent, MAX_OPEN_DELAY_MS, OPEN_DELAY_MS, type HoverIntentOptions } from '../../lib/page/card/hover-intent';
+import { globalTimers } from '../../lib/core/timers';
 
-function setup() {
+function setup(options: Partial<HoverIntentOptions<string>> = {}) {
   const events: string[] = [];
   const intent = new HoverIntent<string>({
     same: (a, b) => a === b,
     open: (target) => events.push(`open ${target}`),
     close: () => events.push('close'),
-    timers: {
-      set: (callback, ms) => setTimeout(callback, ms) as unknown as number,
-      clear: (id) => clearTimeout(id),
-    },
+    timers: globalTimers,
+    ...options,
   });
   return { intent, events };
 }
@@ -220,5 +219,56 @@ describe('HoverIntent: scrolling', () => {
     intent.cancelPendingOpen();
     vi.advanceTimersByTime(CLOSE_DELAY_MS * 2);
     expect(events).toEqual(['open deniro']);
+  });
+});
+
+describe('HoverIntent: the essay views’ delays', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const essay = { openDelayMs: 150, closeDelayMs: 220, restBeforeMoving: true };
+
+  it('opens and closes after the delays it is given', () => {
+    const { intent, events } = setup(essay);
+    intent.pointerOn('pacino');
+    vi.advanceTimersByTime(149);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open pacino']);
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(219);
+    expect(events).toEqual(['open pacino']);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open pacino', 'close']);
+  });
+
+  it('moves an open card to another mark only after a rest there, so crossing marks on the way to the card moves nothing', () => {
+    const { intent, events } = setup(essay);
+    intent.pointerOn('pacino');
+    vi.advanceTimersByTime(150);
+    intent.pointerOn(undefined);
+    intent.pointerOn('deniro'); // crossed on the way to the card
+    vi.advanceTimersByTime(100);
+    intent.pointerOn(undefined);
+    intent.pointerOnCard();
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open pacino']);
+    intent.pointerOn('deniro');
+    vi.advanceTimersByTime(150);
+    expect(events).toEqual(['open pacino', 'open deniro']);
+  });
+
+  it('stays open when `keepOpen` says so as the close delay runs out', () => {
+    let focusInside = true;
+    const { intent, events } = setup({ ...essay, keepOpen: () => focusInside });
+    intent.pointerOn('pacino');
+    vi.advanceTimersByTime(150);
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open pacino']);
+    focusInside = false;
+    intent.pointerOn('pacino');
+    intent.pointerOn(undefined);
+    vi.advanceTimersByTime(220);
+    expect(events).toEqual(['open pacino', 'close']);
   });
 });

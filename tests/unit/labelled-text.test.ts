@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLabelledPassage, scoreBlock } from '../../lib/eval/labelled-text';
+import { parseLabelledPassage, scoreBlock } from '../../lib/core/eval/labelled-text';
 
 describe('parseLabelledPassage', () => {
   it('gives back the published text, one block per paragraph, with gold offsets', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CardActions, CardView } from '../../lib/dom/card-view';
-import { CARD_UI_GLOBAL, LazyCard, importCardUi, type CardUi } from '../../lib/dom/lazy-card';
+import type { CardActions, CardView } from '../../lib/page/card/card-view';
+import { CARD_UI_GLOBAL, LazyCard, importCardUi, type CardUi } from '../../lib/page/card/lazy-card';
 
 const actions: CardActions = {
   onDismiss: () => undefined,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexiconSource, escapeForRegExp, mayHoldNames } from '../../lib/detection/lexicon';
-import { detectMentions } from '../../lib/detection/index';
+import { buildLexiconSource, mayHoldNames } from '../../lib/core/detection/lexicon';
+import { escapeForRegExp } from '../../lib/core/detection/regexp';
+import { detectMentions } from '../../lib/core/detection/index';
 import { prng } from '../fuzz';
 
 /** Every spelling the matcher knows, as a page may write it: as listed, in capitals, name-cased. */

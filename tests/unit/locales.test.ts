@@ -1,5 +1,5 @@
 /**
- * The UI's words live in public/_locales/en/messages.json (lib/i18n.ts). These checks keep the file
+ * The UI's words live in public/_locales/en/messages.json (lib/browser/i18n.ts). These checks keep the file
  * and the code in step: every message is well formed and described for translators, every key the
  * code asks for exists with as many substitutions as the message has placeholders, and no message is
  * left that nothing uses.
@@ -9,13 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/browser/i18n';
 import { formatMessage, loadMessages, MESSAGES_PATH, type LocaleMessage } from './locale-messages';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where UI code lives. */
 const SOURCE_DIRS = ['components', 'entrypoints', 'lib'];
-/** The message functions of lib/i18n.ts, and where their substitutions start. */
+/** The message functions of lib/browser/i18n.ts, and where their substitutions start. */
 const MESSAGE_CALLS: Record<string, 'rest' | 'count'> = { t: 'rest', tParts: 'rest', plural: 'count' };
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
@@ -52,7 +52,7 @@ function scanSources(): { calls: KeyUse[]; strings: Set<string> } {
   for (const file of SOURCE_DIRS.flatMap((dir) => filesUnder(dir, /\.tsx?$/))) {
     const text = readFileSync(file, 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    // The message functions this file imports from lib/i18n.ts (another `plural` is not ours).
+    // The message functions this file imports from lib/browser/i18n.ts (another `plural` is not ours).
     const imported = new Set<string>();
     for (const statement of source.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMentions, type TextBlock } from '../../lib/detection/index';
+import { detectMentions, type TextBlock } from '../../lib/core/detection/index';
 
 /** Footnote markers and block boundaries, as the page reader hands them over: gaps in a block's text. */
 function found(block: TextBlock): string[] {

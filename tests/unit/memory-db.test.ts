@@ -15,7 +15,7 @@ import {
   removeCorrection,
   shownSurface,
   sightingsOf,
-} from '../../lib/memory/db';
+} from '../../lib/browser/memory/db';
 
 let dbCount = 0;
 const freshName = () => `heat-notes-test-${++dbCount}`;

@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { OnThisPage } from '../../components/OnThisPage';
-import { readPage, summarizeMentions, type PageApi } from '../../components/on-this-page';
-import type { MentionsResponse } from '../../lib/messages';
+import { readPage, summarizeMentions, type PageApi } from '../../components/page-mentions';
+import type { MentionsResponse } from '../../lib/core/messages';
 import { useMountPoint } from './mount-point';
 
 const stats = { scanMs: 1, textNodes: 1, chars: 1 };

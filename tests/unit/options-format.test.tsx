@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeFields, safeWebUrl } from '../../components/options/format';
 import { markedSampleNames } from '../../components/options/HighlightPreview';
-import { activeHighlightName, mentionHighlightName } from '../../lib/highlight-names';
-import { plural } from '../../lib/i18n';
-import { CATEGORIES, HIGHLIGHT_COLORS, defaultSettings, parseSettings } from '../../lib/settings';
-import { fieldName } from '../../lib/settings-file';
+import { activeHighlightName, mentionHighlightName } from '../../lib/core/highlight-names';
+import { plural } from '../../lib/browser/i18n';
+import { CATEGORIES, HIGHLIGHT_COLORS, defaultSettings, parseSettings } from '../../lib/core/settings';
+import { fieldName } from '../../lib/core/settings-file';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');

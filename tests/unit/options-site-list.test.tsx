@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { SiteList } from '../../components/options/SiteList';
-import type { SiteMode } from '../../lib/settings';
+import type { SiteMode } from '../../lib/core/settings';
 import { useMountPoint } from './mount-point';
 
 const mountPoint = useMountPoint();

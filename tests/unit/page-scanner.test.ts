@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageScanner } from '../../lib/dom/page-scanner';
+import { PageScanner } from '../../lib/page/scan/page-scanner';
 import { useStaticRange } from './static-range';
 
 useStaticRange();

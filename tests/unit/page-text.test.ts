@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAUSE, currentBlockNodes, readBlocks, ReadSequence, orderAt, type BlockText, type ReadOptions } from '../../lib/dom/page-text';
-import { shadowRootsToRead } from '../../lib/dom/shadow-roots';
-import { countMaybeNames } from '../../lib/detection/lexicon';
-import { compareComposedOrder } from '../../lib/dom/document-order';
+import { PAUSE, readBlocks, type ReadOptions } from '../../lib/page/read/page-text';
+import { currentBlockNodes, ReadSequence, orderAt, type ReadBlock } from '../../lib/page/read/read-block';
+import { shadowRootsToRead } from '../../lib/page/read/shadow-roots';
+import { countMaybeNames } from '../../lib/core/detection/lexicon';
+import { compareComposedOrder } from '../../lib/page/mark/document-order';
 
-function read(root: Node, options: Partial<ReadOptions> = {}): BlockText[] {
+function read(root: Node, options: Partial<ReadOptions> = {}): ReadBlock[] {
   const base = options.base === undefined ? (root as Element) : options.base;
-  const blocks: BlockText[] = [];
+  const blocks: ReadBlock[] = [];
   const reading = readBlocks(root, { nested: true, ...options, base, onBlock: (block) => blocks.push(block) });
   while (!reading.next().done) {
     // pauses
@@ -20,7 +21,7 @@ function page(html: string): HTMLElement {
   return document.body;
 }
 
-const textOf = (blocks: BlockText[], id: string) => blocks.find((b) => (b.key as Element).id === id)?.text;
+const textOf = (blocks: ReadBlock[], id: string) => blocks.find((b) => (b.key as Element).id === id)?.text;
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -175,7 +176,7 @@ describe('readBlocks on a page that changes between pauses', () => {
     const words = '<span>word </span>'.repeat(200);
     const body = page(`<div id="a"><p id="p1">${words}</p><p id="p2">Al Pacino</p></div><p id="after">Robert De Niro</p>`);
     const disturbed: Node[] = [];
-    const blocks: BlockText[] = [];
+    const blocks: ReadBlock[] = [];
     let removed = false;
     const reading = readBlocks(body, {
       base: body,

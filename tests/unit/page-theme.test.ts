@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DARK_LUMINANCE, composite, isDarkColor, parseColor, relativeLuminance } from '../../lib/dom/page-theme';
+import { DARK_LUMINANCE, composite, isDarkColor, parseColor, relativeLuminance } from '../../lib/page/card/page-theme';
 
 describe('parseColor', () => {
   it('reads computed colours in comma and space syntax', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CORRIDOR_APEX_HALF_WIDTH_PX, corridorPolygon, inConvexPolygon, inSafeCorridor } from '../../lib/dom/safe-corridor';
+import { CORRIDOR_APEX_HALF_WIDTH_PX, corridorPolygon, inConvexPolygon, inSafeCorridor } from '../../lib/page/card/safe-corridor';
 
 /** A card 300 × 200 below a line that ends at y = 100, 6 px under it. */
 const below = { left: 100, top: 106, right: 400, bottom: 306 };

@@ -8,7 +8,7 @@
  * Seeded like the other fuzz tests (`FUZZ_SEED`, `FUZZ_RUNS`); each failure names its seed.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageScanner } from '../../lib/dom/page-scanner';
+import { PageScanner } from '../../lib/page/scan/page-scanner';
 import { generateArticle } from '../bench/page-generator';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 import { useStaticRange } from './static-range';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, defaultSettings, isPaused, parseSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, defaultSettings, isPaused, parseSettings } from '../../lib/core/settings';
 import {
   EXPORT_FORMAT,
   MAX_IMPORT_BYTES,
@@ -9,8 +9,8 @@ import {
   exportSightings,
   importSettings,
   importSizeProblem,
-} from '../../lib/settings-file';
-import { normalizeSite } from '../../lib/site-rules';
+} from '../../lib/core/settings-file';
+import { normalizeSite } from '../../lib/core/site-rules';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored, without a notice', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citedPassage } from '../../components/panel-follow';
 import { CATALOG } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
-import { isPageEvent } from '../../lib/messages';
+import { isPageEvent } from '../../lib/core/messages';
 
 describe('card/shown, the content script’s word to the side panel', () => {
   it('carries an entity id and the indices of the facts shown, nothing else is accepted', () => {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { PAUSE_MS, SiteControls, type SiteControlsProps } from '../../components/SiteControls';
-import { defaultSettings } from '../../lib/settings';
+import { defaultSettings } from '../../lib/core/settings';
 import { useMountPoint } from './mount-point';
 
 const NOW = Date.UTC(2026, 10, 23, 12);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMentions, choosesAll, type MentionChoices } from '../../lib/mention-filter';
-import { mayRecordSightings, sightingUrl } from '../../lib/memory/sighting-policy';
-import { defaultSettings, type Settings } from '../../lib/settings';
-import { categoryOf, inactiveReason, listCovers, setSiteOn, siteOf } from '../../lib/site-rules';
+import { chooseMentions, choosesAll, type MentionChoices } from '../../lib/core/mention-filter';
+import { mayRecordSightings, sightingUrl } from '../../lib/browser/memory/sighting-policy';
+import { defaultSettings, type Settings } from '../../lib/core/settings';
+import { categoryOf, inactiveReason, listCovers, setSiteOn, siteOf } from '../../lib/core/site-rules';
 import type { EntityId } from '../../data/entities';
 
 const settings = (changes: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), ...changes });

@@ -7,7 +7,7 @@ import {
   TouchPress,
   classifyRelease,
   isSwipeDown,
-} from '../../lib/dom/touch-gesture';
+} from '../../lib/page/card/touch-gesture';
 
 const timers = {
   set: (callback: () => void, ms: number) => setTimeout(callback, ms) as unknown as number,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VISIT_SETTLE_MS, VisitReporter } from '../../lib/dom/visit-reporter';
+import { VISIT_SETTLE_MS, VisitReporter } from '../../lib/page/visit-reporter';
+import { globalTimers } from '../../lib/core/timers';
 
 describe('VisitReporter', () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -9,8 +10,7 @@ describe('VisitReporter', () => {
     const reports: Array<Record<string, number>> = [];
     const visits = new VisitReporter({
       report: async (counts) => void reports.push(counts),
-      setTimeout: (callback, ms) => setTimeout(callback, ms) as unknown as number,
-      clearTimeout: (id) => clearTimeout(id),
+      timers: globalTimers,
     });
     return { visits, reports };
   };

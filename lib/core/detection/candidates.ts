@@ -1,0 +1,148 @@
+import { ENTITY_NAMES, type EntityId } from '../../../data/entities';
+import { getLexicon, normalizeForm, PARTICLES } from './lexicon';
+import { readLocalFeatures } from './local-features';
+import { sentenceStarts } from './sentences';
+import type { BlockMatches, Candidate, Span } from './types';
+
+/**
+ * Names are capitalised. A form matches when every word starts with a capital (particles and a
+ * leading "the" may not), or when the whole name is in capitals ("HEAT" in credits and headlines).
+ */
+function hasNameCasing(text: string): boolean {
+  if (text === text.toUpperCase()) return /\p{Lu}/u.test(text);
+  return text.split(/[\s.]+/).every((word) => {
+    if (word === '' || !/^\p{L}/u.test(word)) return true;
+    if (PARTICLES.has(word.toLowerCase()) || /^de\p{Lu}/u.test(word)) return true;
+    return /^\p{Lu}/u.test(word);
+  });
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** No letter or digit, in any script, touches the match on either side. */
+function isWholeWord(text: string, start: number, end: number): boolean {
+  return !LETTER_OR_DIGIT.test(text.charAt(start - 1)) && !LETTER_OR_DIGIT.test(text.charAt(end));
+}
+
+/** Whether [start, end) overlaps a marker, or has a place where a block or unread content stood inside it. */
+function crossesGap(gaps: readonly Span[], start: number, end: number): boolean {
+  for (const gap of gaps) if (gap.start < end && gap.end > start) return true;
+  return false;
+}
+
+/** The text with every marker (a footnote's "3", "[4]") blanked to spaces: same length, same offsets. */
+function maskMarkers(text: string, gaps: readonly Span[]): string {
+  let masked = '';
+  let from = 0;
+  for (const gap of gaps) {
+    if (gap.end <= gap.start) continue;
+    masked += text.slice(from, gap.start) + ' '.repeat(gap.end - gap.start);
+    from = gap.end;
+  }
+  return from === 0 ? text : masked + text.slice(from);
+}
+
+/**
+ * Every known form in a block's text, leftmost-longest, with decoys turned into competitors. `gaps`
+ * (ascending, not overlapping) are stretches that are not words of the text: markers such as footnote
+ * numbers, read as spaces (so "Mann³" is "Mann"), and, with no length, the places where a nested block
+ * or unread content stood. No name crosses a gap.
+ */
+export function matchBlock(blockText: string, emphasis: readonly Span[] = [], gaps: readonly Span[] = []): BlockMatches {
+  const { pattern, lexemes } = getLexicon();
+  const text = gaps.length > 0 ? maskMarkers(blockText, gaps) : blockText;
+  const candidates: Candidate[] = [];
+  const competitors: EntityId[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const suffix = match[1] ?? '';
+    const name = match[0].slice(0, match[0].length - suffix.length);
+    const lexeme = lexemes.get(normalizeForm(name));
+    // A stuck-on "s" reads as a lost apostrophe only after a name that cannot be a plural noun.
+    const suffixOk = suffix === '' || (lexeme?.kind === 'form' && lexeme.form.strength !== 'common') || /\s/.test(name);
+    const matchEnd = match.index + match[0].length;
+    if (
+      !lexeme ||
+      !suffixOk ||
+      !hasNameCasing(name) ||
+      !isWholeWord(text, match.index, matchEnd) ||
+      (gaps.length > 0 && crossesGap(gaps, match.index, matchEnd))
+    ) {
+      // "heat wave" in lower case is neither the film nor a decoy: look again one character on, so
+      // a capitalised name inside an ill-cased longer match is still found.
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    if (lexeme.kind === 'decoy') {
+      competitors.push(...lexeme.competesWith);
+      continue;
+    }
+    const start = match.index;
+    const end = start + name.length;
+    const kind = ENTITY_NAMES[lexeme.entity].kind;
+    const isPersonName = kind === 'person' || kind === 'character';
+    const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end, isPersonName);
+    if (local.otherBearer && lexeme.form.short) competitors.push(lexeme.entity);
+    candidates.push({ entity: lexeme.entity, form: lexeme.form, start, end, text: name, local });
+  }
+  if (candidates.length > 0) {
+    markSentenceContext(text, candidates);
+    markHyphenatedNames(text, candidates);
+  }
+  return { candidates, competitors };
+}
+
+/** "Voight-Kampff" is a test and "Hanna-Barbera" a studio; "the Pacino-De Niro scene" is ours twice. */
+function markHyphenatedNames(text: string, candidates: Candidate[]): void {
+  candidates.forEach((candidate, index) => {
+    const joinedAfter = /^-\p{Lu}/u.test(text.slice(candidate.end, candidate.end + 2));
+    const joinedBefore = /\p{Lu}\p{L}*-$/u.test(text.slice(Math.max(0, candidate.start - 20), candidate.start));
+    const next = candidates[index + 1];
+    const previous = candidates[index - 1];
+    const partnerIsOurs =
+      (joinedAfter && next?.start === candidate.end + 1) || (joinedBefore && previous?.end === candidate.start - 1);
+    (candidate.local as { hyphenatedToOtherName: boolean }).hyphenatedToOtherName =
+      (joinedAfter || joinedBefore) && !partnerIsOurs;
+  });
+}
+
+const senseTesters = new Map<EntityId, RegExp | undefined>();
+
+/** The entity's other-sense words as a plain, stateless test (the data's pattern is global, for counting). */
+function senseTester(entity: EntityId): RegExp | undefined {
+  if (!senseTesters.has(entity)) {
+    const senses = (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses;
+    senseTesters.set(entity, senses && new RegExp(senses.source, 'i'));
+  }
+  return senseTesters.get(entity);
+}
+
+/**
+ * Evidence that needs the whole sentence: words of another sense of the name next to it ("the Burt
+ * Reynolds movie called Heat"), and a surname that comes before its own full name in the same
+ * sentence, which is how writers name a relative ("Nolan worked with his brother Christopher Nolan").
+ */
+function markSentenceContext(text: string, candidates: Candidate[]): void {
+  const starts = sentenceStarts(text);
+  const sentenceOf = (offset: number) => {
+    let index = 0;
+    while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
+    return index;
+  };
+  const sentenceText = (index: number) => text.slice(starts[index], starts[index + 1] ?? text.length);
+  for (const candidate of candidates) {
+    const sentence = sentenceOf(candidate.start);
+    const senses = senseTester(candidate.entity);
+    const local = candidate.local as { otherSenseNearby: boolean; beforeOwnFullName: boolean };
+    local.otherSenseNearby = senses !== undefined && senses.test(sentenceText(sentence));
+    local.beforeOwnFullName =
+      candidate.form.short === true &&
+      candidates.some(
+        (other) =>
+          other.entity === candidate.entity &&
+          other.form.strength === 'unique' &&
+          other.start > candidate.start &&
+          sentenceOf(other.start) === sentence,
+      );
+  }
+}

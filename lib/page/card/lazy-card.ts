@@ -1,0 +1,122 @@
+import type { CardActions, CardAnchor, CardContent, CardView } from './card-view';
+import type { Box } from './geometry';
+
+/**
+ * The card, loaded when first needed. The content script runs in every page, and most pages never
+ * open a card: Preact, the card's component and stylesheet and Floating UI are a script of their own
+ * (`entrypoints/card-ui.ts`), imported when the pointer first lands on a name. Until then there is no
+ * card: nothing is open, nothing has focus, nothing on the page is ours.
+ */
+
+/**
+ * Where the card's script leaves what it exports: a property of the content script's global, which
+ * lives in the extension's isolated world (a page's scripts can't see it). The script is built as a
+ * classic script, so it has no module exports of its own.
+ */
+export const CARD_UI_GLOBAL = '__heatNotesCardUi';
+
+/** What the card's script provides. */
+export interface CardUi {
+  createCard(document: Document, actions: CardActions): CardView;
+}
+
+/** The one piece of the extension API this module uses; typed here, being the same in every browser. */
+declare const chrome: { runtime: { getURL(path: string): string } };
+
+/**
+ * Runs the card's script from its extension URL and returns what it set up. The URL is asked of
+ * `chrome.runtime` (`browser.runtime.getURL` is the same function) inside the `import()` itself: that
+ * is the form Firefox's add-on linter recognises as the extension's own file, where an `import()` of
+ * a variable is flagged as unsafe.
+ */
+export async function importCardUi(): Promise<CardUi> {
+  await import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js'));
+  const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
+  if (!ui) throw new Error('card-ui.js did not set up the card');
+  return ui;
+}
+
+export class LazyCard implements CardView {
+  #view: CardView | undefined;
+  #loading: Promise<void> | undefined;
+  #destroyed = false;
+  /** A failure is said once: the next hover tries again, and a page may have many. */
+  #warned = false;
+
+  readonly #load: () => Promise<CardUi>;
+  readonly #document: Document;
+  readonly #actions: CardActions;
+
+  constructor(load: () => Promise<CardUi>, document: Document, actions: CardActions) {
+    this.#load = load;
+    this.#document = document;
+    this.#actions = actions;
+  }
+
+  /** Loads the card's script (once; again after a failure). Resolves when a card can be shown. */
+  prepare(): Promise<void> {
+    this.#loading ??= this.#load().then(
+      (ui) => {
+        if (!this.#destroyed) this.#view ??= ui.createCard(this.#document, this.#actions);
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        if (!this.#warned) console.warn('Heat Notes could not load its card:', error);
+        this.#warned = true;
+      },
+    );
+    return this.#loading;
+  }
+
+  get isOpen(): boolean {
+    return this.#view?.isOpen ?? false;
+  }
+
+  get hasFocus(): boolean {
+    return this.#view?.hasFocus ?? false;
+  }
+
+  owns(target: EventTarget | null): boolean {
+    return this.#view?.owns(target) ?? false;
+  }
+
+  rect(): Box | undefined {
+    return this.#view?.rect();
+  }
+
+  show(content: CardContent, anchor: CardAnchor): void {
+    this.#view?.show(content, anchor);
+  }
+
+  setPinned(pinned: boolean): void {
+    this.#view?.setPinned(pinned);
+  }
+
+  hide(): void {
+    this.#view?.hide();
+  }
+
+  focusInto(where: 'heading' | 'first' | 'last'): void {
+    this.#view?.focusInto(where);
+  }
+
+  focusAtEdge(edge: 'first' | 'last'): boolean {
+    return this.#view?.focusAtEdge(edge) ?? false;
+  }
+
+  restoreFocus(): void {
+    this.#view?.restoreFocus();
+  }
+
+  /** Says `text` in the card's live region, once the card's script is there. */
+  announce(text: string): void {
+    if (this.#view) this.#view.announce(text);
+    else void this.prepare().then(() => this.#view?.announce(text));
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.#view?.destroy();
+    this.#view = undefined;
+  }
+}

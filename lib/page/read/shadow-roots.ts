@@ -1,0 +1,56 @@
+import { SHADOW_HOST_TAGS, SKIP_TAGS } from './block-tags';
+
+/**
+ * Finding open shadow roots, whose text is not in the light tree's `textContent`. Most belong to
+ * custom elements (web components): those are looked for everywhere, with one native XPath query for
+ * names with a hyphen, so a page without names still has them read. A built-in element that hosts
+ * one (a `div` given a shadow root by a script) is found among the children of the root read (where
+ * single-page apps mount their panels: `<body><div id="app">`) and where the walk passes
+ * (`page-text.ts`): in the blocks that are read and at the edges of those stepped over. Looking at
+ * every built-in element would cost more than reading the page's text.
+ */
+
+/** Whether a node is a shadow root (a document fragment with a host). */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+}
+
+const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
+
+/** Content never read (`isSkippedElement`), as a selector, for the few hosts found. */
+const SKIPPED_SELECTOR = [...SKIP_TAGS, '[contenteditable]:not([contenteditable="false" i])'].join(',');
+
+/** The custom elements at and under `root`, in tree order. */
+function customElementsUnder(root: Element | ShadowRoot): Element[] {
+  const document = root.ownerDocument;
+  if (typeof document.evaluate !== 'function') {
+    // Without XPath (happy-dom in unit tests): the same elements, found one by one.
+    const all = [...root.querySelectorAll('*')];
+    if (root.nodeType === Node.ELEMENT_NODE) all.unshift(root as Element);
+    return all.filter((element) => element.localName.includes('-'));
+  }
+  // XPath takes no shadow root as its context: a shadow root's top-level elements stand in for it.
+  const contexts = root.nodeType === Node.ELEMENT_NODE ? [root as Element] : [...root.children];
+  const elements: Element[] = [];
+  for (const context of contexts) {
+    const found = document.evaluate(CUSTOM_ELEMENTS, context, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < found.snapshotLength; i++) elements.push(found.snapshotItem(i) as Element);
+  }
+  return elements;
+}
+
+/**
+ * The open shadow roots to read for `root`: those of custom elements at and under it, and of the
+ * built-in elements among its children (not `root`'s own, when it is a shadow root), outside content
+ * that is never read. Those inside them are not included: look inside each.
+ */
+export function shadowRootsToRead(root: Element | ShadowRoot): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const take = (element: Element) => {
+    const shadow = element.shadowRoot;
+    if (shadow && !roots.includes(shadow) && !element.closest(SKIPPED_SELECTOR)) roots.push(shadow);
+  };
+  for (const child of root.children) if (SHADOW_HOST_TAGS.has(child.localName)) take(child);
+  for (const element of customElementsUnder(root)) take(element);
+  return roots;
+}
