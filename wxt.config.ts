@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { COMMANDS } from './lib/background/commands';
+import { COMMANDS, READ_ALONGSIDE } from './lib/background/commands';
 import { buildLexiconSource } from './lib/core/detection/lexicon';
 
 /**
@@ -63,6 +63,8 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
+    // `storage`; WXT adds `sidePanel` to Chrome's build for the side panel (entrypoints/sidepanel), a
+    // permission that shows no warning at install. Firefox's sidebar needs none.
     permissions: ['storage'],
     // The card's own script, imported by the content script the first time a card opens (a page
     // that never shows a card never loads it; lib/page/card/lazy-card.ts). A dynamic URL, made anew each
@@ -72,7 +74,10 @@ export default defineConfig({
     // WXT adds the popup to this key and keeps what is here (MV2 calls it browser_action).
     ...(manifestVersion === 2 ? { browser_action: { default_icon: TOOLBAR_ICONS } } : { action: { default_icon: TOOLBAR_ICONS } }),
     commands: Object.fromEntries(
-      Object.entries(COMMANDS).map(([name, { key, message }]) => [name, { suggested_key: { default: key }, description: `__MSG_${message}__` }]),
+      [
+        ...Object.entries(COMMANDS),
+        [browser === 'firefox' ? READ_ALONGSIDE.firefox : READ_ALONGSIDE.chrome, READ_ALONGSIDE] as const,
+      ].map(([name, { key, message }]) => [name, { suggested_key: { default: key }, description: `__MSG_${message}__` }]),
     ),
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -20,13 +20,19 @@ export const WORDS_PER_MINUTE = 230;
 export interface EssayViewProps {
   /** The paragraphs to show, in order; the essay by default. */
   paragraphs?: readonly EssayParagraph[];
-  /** `popup`: the narrow toolbar popup (the default). `page`: the full-page reader, `essay.html`. */
+  /** `popup`: narrow, in the toolbar popup or the side panel (the default). `page`: the full-page reader, `essay.html`. */
   variant?: 'popup' | 'page';
   /**
    * Where to open: the paragraph is scrolled into view on first render, and the quoted words in it are
    * marked (a `<mark>` around them; the paragraph's text stays exactly the essay's).
    */
   target?: EssayTarget;
+  /**
+   * Where to go now, asked from outside after the first render (the side panel following a card on
+   * the page): each new object scrolls to its paragraph, flashes it and marks its quoted words, as a
+   * card's "Read in the essay" does.
+   */
+  follow?: EssayTarget;
   /** Shown at the end of the title's line: a link. */
   titleAside?: ComponentChildren;
   /** Shown under the title and reading time: reader controls, pictures. */
@@ -97,7 +103,7 @@ function prefersReducedMotion(): boolean {
  * The whole essay, every paragraph in full and addressable by its id, with the entities it names
  * marked; resting on (or focusing) a mark shows that entity's card in a popover.
  */
-export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, titleAside, headerExtra, after, spoilersRevealed = false }: EssayViewProps) {
+export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, follow, titleAside, headerExtra, after, spoilersRevealed = false }: EssayViewProps) {
   const baseId = useId();
   const popoverId = `${baseId}-card`;
   const headingId = `${baseId}-card-title`;
@@ -244,6 +250,13 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, title
     element.focus({ preventScroll: true });
     setFlashed(id);
   }, [goal]);
+
+  // Asked from outside: go there as "Read in the essay" would (a card open in this view closes).
+  useEffect(() => {
+    if (!follow) return;
+    close(false);
+    setGoal(follow);
+  }, [follow]);
 
   /** A card's "Read in the essay": this view is the essay, so go to the paragraph and mark the words. */
   const openInEssay = (paragraphId: string, quote?: string) => {

@@ -20,6 +20,11 @@ export interface OnThisPageProps {
   ready?: boolean;
   /** The browser calls; loaded lazily so the popup renders before the browser API is needed. */
   loadApi?: () => Promise<PageApi>;
+  /**
+   * Bumped to read the page again where it is (the side panel: the page's names changed): the list
+   * stays as it is until the new answer, rather than going back to "Reading the page…".
+   */
+  revision?: number;
   /** How many names show before "Show all". */
   visible?: number;
   /** How long to keep asking a page that is loading, or that was just reloaded. */
@@ -51,6 +56,7 @@ export function OnThisPage({
   onRemember,
   ready = true,
   loadApi = defaultApi,
+  revision = 0,
   visible = VISIBLE_NAMES,
   patienceMs = PATIENCE_MS,
   retryEveryMs = RETRY_EVERY_MS,
@@ -64,6 +70,8 @@ export function OnThisPage({
   const [sightings, setSightings] = useState<Map<EntityId, EntitySightings>>(new Map());
   const afterReload = useRef(false);
   const api = useRef<PageApi | null>(null);
+  /** The revision last read: a new one alone re-reads quietly. */
+  const readRevision = useRef(revision);
 
   useEffect(() => {
     if (!ready) return;
@@ -74,8 +82,10 @@ export function OnThisPage({
     let cancelled = false;
     const reloading = afterReload.current;
     afterReload.current = false;
+    const quietly = readRevision.current !== revision && !reloading;
+    readRevision.current = revision;
     void (async () => {
-      setView({ state: 'loading' });
+      if (!quietly) setView({ state: 'loading' });
       try {
         api.current ??= await loadApi();
       } catch {
@@ -100,7 +110,7 @@ export function OnThisPage({
     return () => {
       cancelled = true;
     };
-  }, [ready, enabled, paused, siteOff, round]);
+  }, [ready, enabled, paused, siteOff, round, revision]);
 
   const found = view.state === 'found' ? view.entries.map((entry) => entry.entity).join(' ') : '';
   useEffect(() => {

@@ -30,13 +30,31 @@ export const browserPageApi: PageApi = {
   tabsBeforeInstall: () => readTabsBeforeInstall({ session: browser.storage.session, local: browser.storage.local }),
 };
 
+/**
+ * "On this page" for one given tab: the side panel's, which follows a tab rather than asking for the
+ * active one each time.
+ */
+export function tabPageApi(tabId: number): PageApi {
+  return {
+    ...browserPageApi,
+    async activeTab() {
+      const tab = await browser.tabs.get(tabId);
+      return { id: tab.id, status: tab.status };
+    },
+  };
+}
+
 /** The active tab's site as the site list names it, or undefined where no content script answers. */
 export async function activeSite(): Promise<string | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return undefined;
+  return tab?.id === undefined ? undefined : tabSite(tab.id);
+}
+
+/** A tab's site as the site list names it, asked of its content script; undefined where none answers. */
+export async function tabSite(tabId: number): Promise<string | undefined> {
   const message: ContentMessage = { type: 'page/site' };
   try {
-    const answer = (await browser.tabs.sendMessage(tab.id, message, TOP_FRAME)) as ContentMessages['page/site']['response'] | undefined;
+    const answer = (await browser.tabs.sendMessage(tabId, message, TOP_FRAME)) as ContentMessages['page/site']['response'] | undefined;
     return answer?.site;
   } catch {
     return undefined;

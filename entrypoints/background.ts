@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openAlongside } from '../lib/browser/side-panel';
 import { answerBackgroundMessage, type BackgroundEffects } from '../lib/background/answer';
-import { stepDirection } from '../lib/background/commands';
+import { READ_ALONGSIDE, stepDirection } from '../lib/background/commands';
 import {
   clearTabsBeforeInstall,
   forgetTabBeforeInstall,
@@ -35,7 +36,13 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => answerBackgroundMessage(message, sender, effects));
 
-  browser.commands.onCommand.addListener(async (command) => {
+  browser.commands.onCommand.addListener(async (command, pressedOn) => {
+    // Chrome lets a shortcut open the side panel in its own gesture, which the first `await` would
+    // end: opened at once, in the window of the tab the shortcut was pressed on (lib/browser/side-panel.ts).
+    if (command === READ_ALONGSIDE.chrome) {
+      await openAlongside(pressedOn?.windowId).catch(() => undefined);
+      return;
+    }
     const direction = stepDirection(command);
     if (!direction) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

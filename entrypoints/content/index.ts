@@ -12,6 +12,7 @@ import {
   type BackgroundMessages,
   type ContentMessage,
   type MentionsResponse,
+  type PageEvent,
 } from '../../lib/core/messages';
 import { chooseMentions, choosesAll, type Dismissal, type MentionChoices } from '../../lib/core/mention-filter';
 import { DEFAULT_SETTINGS, isPaused, type Settings } from '../../lib/core/settings';
@@ -33,6 +34,14 @@ function ask<K extends keyof BackgroundMessages>(
   message: BackgroundMessages[K]['request'] & BackgroundMessage,
 ): Promise<BackgroundMessages[K]['response']> {
   return browser.runtime.sendMessage(message) as Promise<BackgroundMessages[K]['response']>;
+}
+/** Tells the extension's pages what happened here; no answer, and no one may be listening. */
+function tell(message: PageEvent): void {
+  try {
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    // the extension context is gone
+  }
 }
 /** The longest delay `setTimeout` honours (2³¹ − 1 ms, about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -91,6 +100,11 @@ function startHeatNotes(ctx: ContentScriptContext): void {
       apply();
       void ask<'corrections/add'>({ type: 'corrections/add', entity: mention.entity, surface: mention.text }).catch(() => undefined);
     },
+    // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
+    shown: (entity) => {
+      const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
+      tell({ type: 'card/shown', entity: entity.id, facts });
+    },
     hitTest: (x, y) => scanner.hitTest(x, y),
     setActive: (range) => scanner.setActive(range),
     listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
@@ -100,19 +114,24 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   hoverCards.start();
   const stepper = new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hoverCards });
 
-  // The toolbar badge counts the top frame's mentions; told only when the count changes.
+  // The toolbar badge counts the top frame's mentions.
   const visits = new VisitReporter({
     report: (counts) => ask<'page/visited'>({ type: 'page/visited', title: document.title, counts }),
     timers,
   });
-  let badgeTotal = 0;
+  // Told on the first paint and whenever the names found change (a route, text added while scrolling),
+  // not only their count: the side panel's "On this page" reads the page again then.
+  let toldNames: string | undefined;
   const repainted = (index: MentionIndex) => {
     if (siteAllowed === true) markedAfterMs ??= performance.now() - startedAt;
     hoverCards.mentionsChanged(index);
     if (!isTop) return;
-    if (settings.rememberSightings) visits.mentionsChanged(index.mentions.map((placed) => placed.mention.entity));
-    if (index.size === badgeTotal) return;
-    badgeTotal = index.size;
+    const entities = index.mentions.map((placed) => placed.mention.entity);
+    if (settings.rememberSightings) visits.mentionsChanged(entities);
+    const names = entities.join(' ');
+    if (names === toldNames) return;
+    toldNames = names;
+    const badgeTotal = index.size;
     try {
       // The background may be asleep or gone (extension updated): the badge can wait for the next change.
       ask<'mentions/changed'>({ type: 'mentions/changed', total: badgeTotal }).catch(() => undefined);

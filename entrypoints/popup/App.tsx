@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Ensemble } from '../../components/Ensemble';
 import { SiteControls } from '../../components/SiteControls';
 import { EssayView } from '../../components/EssayView';
@@ -14,6 +14,7 @@ import { ESSAY_PAGE } from '../../lib/core/essay-address';
 import type { EntitySightings } from '../../lib/browser/memory/db';
 import { isPaused } from '../../lib/core/settings';
 import { siteAllowed } from '../../lib/core/site-rules';
+import { canReadAlongside, openAlongside } from '../../lib/browser/side-panel';
 
 /** The picture width before the popup is measured: its content box at Chrome's default popup width. */
 const PICTURE_WIDTH = 330;
@@ -39,6 +40,26 @@ async function openEssayPage(event: MouseEvent) {
   } catch {
     window.open(ESSAY_PAGE, '_blank', 'noopener');
   }
+}
+
+/**
+ * "Read alongside": the side panel opens only in the click's own gesture, so the window's id is read
+ * while the popup opens, and the button calls `openAlongside` before anything is awaited. Undefined
+ * where the browser has no side panel (then there is no button).
+ */
+function useReadAlongside(onFailed: () => void): (() => void) | undefined {
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
+  const available = useMemo(() => canReadAlongside(), []);
+  useEffect(() => {
+    if (!available) return;
+    import('wxt/browser')
+      .then(({ browser }) => browser.windows.getCurrent())
+      .then((found) => setWindowId(found.id), () => undefined);
+  }, [available]);
+  if (!available) return undefined;
+  return () => {
+    openAlongside(windowId).then(() => window.close(), onFailed);
+  };
 }
 
 /** The active tab's site, asked of its content script (no `tabs` permission to read its address). */
@@ -73,6 +94,7 @@ export function App() {
   const enabled = settings.enabled;
   const now = Date.now();
   const paused = isPaused(settings, now);
+  const readAlongside = useReadAlongside(() => setError(t('popupReadAlongsideFailed')));
   const save = async (next: typeof settings) => {
     const kept = await update(next);
     setError(kept ? '' : t('popupSaveFailed'));
@@ -139,9 +161,16 @@ export function App() {
         <EssayView
           spoilersRevealed={settings.spoilersRevealed}
           titleAside={
-            <a class="popup__open-page" href={ESSAY_PAGE} target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
-              {t('popupOpenPage')}
-            </a>
+            <span class="popup__ways">
+              {readAlongside && (
+                <button type="button" class="popup__alongside" onClick={readAlongside}>
+                  {t('popupReadAlongside')}
+                </button>
+              )}
+              <a class="popup__open-page" href={ESSAY_PAGE} target="_blank" rel="noopener" onClick={(event) => void openEssayPage(event)}>
+                {t('popupOpenPage')}
+              </a>
+            </span>
           }
           headerExtra={
             <>

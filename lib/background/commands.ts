@@ -16,6 +16,19 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 
+/**
+ * "Read alongside": opens Heat Notes in the side panel. Chrome runs our handler, which opens the panel
+ * in the shortcut's own gesture (the background's `commands.onCommand`); Firefox's sidebar has a
+ * command of its own, `_execute_sidebar_action`, which the browser carries out with no handler. With
+ * the two above, three of the four shortcuts Chrome lets an extension suggest.
+ */
+export const READ_ALONGSIDE = {
+  chrome: 'read-alongside',
+  firefox: '_execute_sidebar_action',
+  key: 'Alt+Shift+E',
+  message: 'commandReadAlongside',
+} as const satisfies { chrome: string; firefox: string; key: string; message: PlainKey };
+
 export function stepDirection(command: string): StepDirection | undefined {
   return Object.hasOwn(COMMANDS, command) ? COMMANDS[command as CommandName].direction : undefined;
 }

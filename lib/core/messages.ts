@@ -93,6 +93,19 @@ export interface BackgroundMessages {
   'corrections/add': { request: { type: 'corrections/add'; entity: EntityId; surface: string }; response: void };
 }
 
+/**
+ * What a page's content script tells the extension's pages (the side panel) as the reader uses the
+ * page: sent with `runtime.sendMessage`, which reaches every extension page; the background ignores
+ * them and nobody answers. Only ids cross: never the page's text or address.
+ */
+export interface PageEvents {
+  /**
+   * A card opened on the page (pointer, keyboard or touch): its entity, and the indices in that
+   * entity's facts (`CardEntity.facts`) of the facts it shows, spoilers left out unless revealed.
+   */
+  'card/shown': { request: { type: 'card/shown'; entity: EntityId; facts: number[] }; response: void };
+}
+
 export interface PageRules {
   siteAllowed: boolean;
   dismissed: Dismissal[];
@@ -100,6 +113,7 @@ export interface PageRules {
 
 export type ContentMessage = ContentMessages[keyof ContentMessages]['request'];
 export type BackgroundMessage = BackgroundMessages[keyof BackgroundMessages]['request'];
+export type PageEvent = PageEvents[keyof PageEvents]['request'];
 
 function isCounts(value: unknown): value is Record<string, number> {
   return (
@@ -119,6 +133,20 @@ export function isContentMessage(value: unknown): value is ContentMessage {
       return typeof value.entity === 'string';
     case 'page/site':
       return true;
+    default:
+      return false;
+  }
+}
+
+function isFactIndices(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((index) => typeof index === 'number' && Number.isInteger(index) && index >= 0);
+}
+
+export function isPageEvent(value: unknown): value is PageEvent {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'card/shown':
+      return typeof value.entity === 'string' && isFactIndices(value.facts);
     default:
       return false;
   }

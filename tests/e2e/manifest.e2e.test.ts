@@ -1,6 +1,6 @@
 /**
- * What a user is asked to accept when installing: the built manifest asks for `storage` alone (plus
- * the content script's page match), exposes one file to web pages, the card's script, only at a
+ * What a user is asked to accept when installing: the built manifest asks for `storage` and
+ * `sidePanel` alone (plus the content script's page match; `sidePanel` shows no warning at install), exposes one file to web pages, the card's script, only at a
  * per-session address (a fixed one would let sites detect the extension), and loosens no security
  * policy. Any addition must fail here until it is argued for in the
  * README.
@@ -26,6 +26,8 @@ interface Manifest {
   background?: { service_worker?: string };
   action?: { default_popup?: string };
   options_ui?: { page?: string };
+  side_panel?: { default_path?: string };
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
 }
 
 function builtManifest(): Manifest {
@@ -34,9 +36,9 @@ function builtManifest(): Manifest {
 }
 
 describe('the built manifest', () => {
-  it('asks for storage and nothing else', () => {
+  it('asks for storage and the side panel, and nothing else', () => {
     const manifest = builtManifest();
-    expect(manifest.permissions).toEqual(['storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['sidePanel', 'storage']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
@@ -58,6 +60,16 @@ describe('the built manifest', () => {
     expect(manifest.background?.service_worker).toBeTruthy();
     expect(manifest.action?.default_popup).toBe('popup.html');
     expect(manifest.options_ui?.page).toBe('options.html');
+  });
+
+  it('puts the side panel page in the side panel, and suggests at most the four shortcuts Chrome allows', () => {
+    const manifest = builtManifest();
+    expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
+    const suggested = Object.entries(manifest.commands ?? {}).filter(([, command]) => command.suggested_key?.default);
+    expect(suggested.map(([name]) => name).sort()).toEqual(['next-mention', 'previous-mention', 'read-alongside']);
+    expect(suggested.length).toBeLessThanOrEqual(4);
+    // No two shortcuts on the same keys.
+    expect(new Set(suggested.map(([, command]) => command.suggested_key!.default)).size).toBe(suggested.length);
   });
 
   it('takes its name and description from the English messages, the default locale', () => {

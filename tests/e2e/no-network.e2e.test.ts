@@ -7,7 +7,7 @@
  * Then the test browses several fixture pages, opens a card (the content script asks the background
  * `entity/get`, then `essay/paragraph`), reads the badge (`mentions/changed`), steps with the
  * shortcut's message, turns on the optional history (IndexedDB writes in the background), reloads a
- * page, and opens the popup, options, essay and welcome pages.
+ * page, and opens the popup, options, essay, welcome and side panel pages (the panel following a card).
  *
  * What is watched: requests of pages and their frames, of the content script (it fetches as the page),
  * of extension pages, and of the service worker (playwright-core 1.65 reports a service worker's
@@ -261,12 +261,20 @@ describe('no network of its own', () => {
     const popup = await openPopupBeside(browser, review);
     await popup.waitForSelector('.otp[data-state="found"]', { timeout: 15_000 });
     const pages: Page[] = [popup];
-    for (const name of ['options.html', 'essay.html', 'welcome.html']) {
+    for (const name of ['options.html', 'essay.html', 'welcome.html', 'sidepanel.html']) {
       const page = await browser.context.newPage();
       await page.goto(browser.extensionUrl(name));
       await page.waitForLoadState('load');
       pages.push(page);
     }
+    // The side panel's page, opened as a tab: it follows the tab in front of its window and lists its
+    // names, then follows that page's card into the essay.
+    const panel = pages[4]!;
+    await review.bringToFront();
+    await panel.waitForSelector('.otp[data-state="found"]', { timeout: 15_000 });
+    await restPointerOn(review, 'Val Kilmer');
+    expect((await waitForCard(review)).ok, 'a card opened over Val Kilmer').toBe(true);
+    await panel.waitForSelector('.hn-essay .hn-quote', { timeout: 10_000 });
     const essay = pages[2]!;
     expect(await sendToBackground(essay, { type: 'entity/get', entity: 'val-kilmer' })).toMatchObject({ id: 'val-kilmer' });
     expect(await sendToBackground(essay, { type: 'essay/paragraph', paragraph: 'p1' })).toBeTruthy();
@@ -285,7 +293,7 @@ describe('no network of its own', () => {
     // its own scripts.
     const urls = new Set(seen.map((entry) => entry.url));
     for (const name of PAGES) expect(urls, name).toContain(server.url(name));
-    for (const name of ['popup.html', 'options.html', 'essay.html', 'welcome.html']) {
+    for (const name of ['popup.html', 'options.html', 'essay.html', 'welcome.html', 'sidepanel.html']) {
       const own = seen.filter((entry) => entry.by.startsWith(`page ${browser.extensionUrl(name)}`) && entry.url.endsWith('.js'));
       expect(own.length, `scripts loaded by ${name}`).toBeGreaterThan(0);
     }

@@ -7,6 +7,8 @@
  * Skips, saying why, where no Firefox is installed (CI installs `firefox-esr`, see .ci/run).
  * `HEAT_NOTES_FIREFOX_DEBUG=1` prints every request and console message seen, at the end.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { ESSAY } from '../../data/essay';
@@ -26,6 +28,7 @@ import {
 import { cardLook, expectInsideViewport, expectStyledCard, isClosed, isOpenFor } from '../e2e/card-look';
 import {
   EXTENSION_UUID,
+  FIREFOX_EXTENSION_DIR,
   FIREFOX_OWN_HOST,
   POPUP_SIZE,
   firefoxMissing,
@@ -42,6 +45,12 @@ if (missing) console.warn(`[firefox] skipping the Firefox tier: ${missing}`);
 const CSP = "default-src 'self'";
 /** Firefox ending a dying page's content script (a tab closed or navigated mid-scan): not ours to fix. */
 const FIREFOX_ENDS_DYING_PAGE = /Script terminated by timeout/;
+/**
+ * Firefox's own experiment loader (Nimbus, RemoteSettingsExperimentLoader.sys.mjs, which logs as
+ * "RSLoader") failing to reach remote settings, which the test's proxy refuses: Firefox's, not ours.
+ * Seen once in several runs, with an empty message.
+ */
+const FIREFOX_EXPERIMENTS_OFFLINE = /^console\.error: RSLoader: /;
 /** Settings travel through storage.onChanged to every tab; a user would not wait longer than this. */
 const APPLY_WITHIN_MS = 3_000;
 
@@ -247,6 +256,40 @@ describe.skipIf(!!missing)('Firefox ESR with the Firefox build', () => {
     await page.close();
   });
 
+  it('the side panel: the build declares Firefox’s sidebar, and sidepanel.html lists the page in front and holds the essay', async () => {
+    // The manifest: a sidebar_action, not opened on its own at install, with Firefox's own shortcut for
+    // it; and no permission beyond storage (Chrome's sidePanel is Chrome's build only).
+    const manifest = JSON.parse(fs.readFileSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      permissions?: string[];
+      sidebar_action?: { default_panel?: string; open_at_install?: boolean; default_title?: string };
+      commands?: Record<string, { suggested_key?: { default?: string } }>;
+    };
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false, default_title: '__MSG_extName__' });
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.commands?._execute_sidebar_action?.suggested_key?.default).toBe('Alt+Shift+E');
+
+    // The panel's page, as a tab behind a fixture page (a sidebar cannot be opened without a user's
+    // gesture): it follows the tab in front of its window, as it does in the sidebar.
+    const page = await ff.openFixture(server, 'review.html');
+    const found = await getMentions(ff, page);
+    const panel = await ff.openExtensionPage('sidepanel.html', { viewport: { width: 380, height: 800 }, behind: page });
+    const listed = await pollUntil(
+      () => panel.evaluate(() => (document.querySelector('.otp')?.getAttribute('data-state') === 'found' ? document.querySelectorAll('.otp__entry').length : 0)),
+      (rows) => rows > 0,
+      15_000,
+      100,
+    );
+    expect(listed.ok, 'the panel listed the page’s names').toBe(true);
+    await panel.evaluate(() => (document.querySelector('.otp__more') as HTMLElement | null)?.click());
+    const names = await panel.evaluate(() => [...document.querySelectorAll('.otp__entry')].map((b) => b.getAttribute('data-entity-ref')!).sort());
+    expect(names).toEqual([...new Set(found.mentions.map((m) => m.entity))].sort());
+    const paragraphs = await panel.evaluate(() => document.querySelectorAll('.hn-essay__para').length);
+    expect(paragraphs).toBe(ESSAY.length);
+    await screenshot(panel, 'sidepanel');
+    await panel.close();
+    await page.close();
+  });
+
   it('options.html: switching marking off takes the marks off an open tab at once, and on brings them back', async () => {
     const page = await ff.openFixture(server, 'review.html');
     const before = await getMentions(ff, page);
@@ -301,6 +344,6 @@ describe.skipIf(!!missing)('Firefox ESR with the Firefox build', () => {
     );
     expect(problems).toEqual([]);
     // From Firefox's output: every context, the background page and extension pages included.
-    expect(ff.watched.browserLog.filter((line) => !FIREFOX_ENDS_DYING_PAGE.test(line))).toEqual([]);
+    expect(ff.watched.browserLog.filter((line) => !FIREFOX_ENDS_DYING_PAGE.test(line) && !FIREFOX_EXPERIMENTS_OFFLINE.test(line))).toEqual([]);
   });
 });

@@ -111,6 +111,28 @@ describe('OnThisPage', () => {
     expect(rows()).toHaveLength(8);
   });
 
+  it('a new revision (the side panel: the page’s names changed) reads the page again, keeping the list until the answer', async () => {
+    let answer = response('heat', 'al-pacino');
+    let release: () => void = () => undefined;
+    let gate: Promise<void> = Promise.resolve();
+    const api = fakeApi({
+      getMentions: async () => {
+        await gate;
+        return answer;
+      },
+    });
+    await show({ enabled: true, loadApi: async () => api, revision: 0 });
+    expect(rows().map(([name]) => name)).toEqual(['Heat', 'Al Pacino']);
+    answer = response('christopher-nolan', 'william-fichtner', 'christopher-nolan');
+    gate = new Promise((resolve) => (release = resolve));
+    await show({ enabled: true, loadApi: async () => api, revision: 1 });
+    // Still the last list while the page answers: no flash of "Reading the page…".
+    expect(rows().map(([name]) => name)).toEqual(['Heat', 'Al Pacino']);
+    await act(async () => release());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+    expect(rows().map(([name]) => name)).toEqual(['Christopher Nolan', 'William Fichtner']);
+  });
+
   it('says so when the page has none of our names', async () => {
     await show({ enabled: true, loadApi: async () => fakeApi({ getMentions: async () => response() }) });
     expect(rows()).toEqual([]);

@@ -57,6 +57,8 @@ export interface HoverCardsOptions {
   readonly loadCard: () => Promise<CardUi>;
   /** "Not this one" on a card: the user says this match is wrong. */
   readonly notThis: (mention: Mention) => void;
+  /** A card was shown for `entity` (by pointer, keyboard or touch): the side panel follows it. */
+  readonly shown?: (entity: CardEntity) => void;
   /** The mention under a viewport point. */
   readonly hitTest: (x: number, y: number) => MentionHit | undefined;
   /** Paints the mention under the pointer or with its card open as active (or none). */
@@ -173,6 +175,7 @@ export class HoverCards implements StepperCards {
             { range: target.range, pointer: target.pointer, touch: target.touch },
           );
           this.#paintActive();
+          options.shown?.(entity);
         });
       },
       close: () => {
