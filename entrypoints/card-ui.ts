@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CardHost } from '../components/card-host';
+import { CardHost } from '../components/card/card-host';
 import { CARD_UI_GLOBAL, type CardUi } from '../lib/page/card/lazy-card';
 
 /**

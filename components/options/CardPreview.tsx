@@ -1,9 +1,9 @@
-import { EntityCard } from '../EntityCard';
+import { EntityCard } from '../card/EntityCard';
 import { cardEntity } from '../../data/catalog';
 import type { EntityId } from '../../data/entities';
 import { t, type PlainKey } from '../../lib/browser/i18n';
 import type { Theme } from '../../lib/core/settings';
-import '../card.css';
+import '../card/card.css';
 import './previews.css';
 
 /**

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
-import '../switch.css';
+import '../shared/switch.css';
 import './controls.css';
 
 /**

@@ -1,11 +1,11 @@
 import { useMemo } from 'preact/hooks';
-import { Ensemble } from '../../components/Ensemble';
-import { parseEssayTarget } from '../../components/essay-target';
-import { EssayView } from '../../components/EssayView';
-import { ReaderControls } from '../../components/ReaderControls';
-import { Timeline } from '../../components/Timeline';
-import { useReaderPrefs } from '../../components/use-reader-prefs';
-import { useSettings } from '../../components/use-settings';
+import { Ensemble } from '../../components/essay/Ensemble';
+import { parseEssayTarget } from '../../components/essay/essay-target';
+import { EssayView } from '../../components/essay/EssayView';
+import { ReaderControls } from '../../components/reader/ReaderControls';
+import { Timeline } from '../../components/essay/Timeline';
+import { useReaderPrefs } from '../../components/reader/use-reader-prefs';
+import { useSettings } from '../../components/shared/use-settings';
 import { ESSAY } from '../../data/essay';
 import { t } from '../../lib/browser/i18n';
 

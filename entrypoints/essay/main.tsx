@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { paintInitialReaderPrefs } from '../../components/use-reader-prefs';
+import { paintInitialReaderPrefs } from '../../components/reader/use-reader-prefs';
 import { t } from '../../lib/browser/i18n';
 import { App } from './App';
 import './style.css';

@@ -12,7 +12,7 @@ import {
   type Theme,
   type Trigger,
 } from '../../lib/core/settings';
-import { useSettings } from '../../components/use-settings';
+import { useSettings } from '../../components/shared/use-settings';
 import { Backup } from '../../components/options/Backup';
 import { CardPreview } from '../../components/options/CardPreview';
 import { ColorChoice } from '../../components/options/ColorChoice';
@@ -23,7 +23,7 @@ import { PauseStatus } from '../../components/options/PauseStatus';
 import { SightingsList } from '../../components/options/SightingsList';
 import { SiteList } from '../../components/options/SiteList';
 import { RadioSetting, RangeSetting, Section, SelectSetting, SwitchSetting } from '../../components/options/controls';
-import { useSites } from '../../components/use-sites';
+import { useSites } from '../../components/shared/use-sites';
 import { t, tParts, type PlainKey } from '../../lib/browser/i18n';
 
 /** The page's sections, in order: their anchors (in the table of contents) and titles. */

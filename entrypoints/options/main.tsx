@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '../../lib/browser/i18n';
 import { App } from './App';
-import '../../components/page-shell.css';
+import '../../components/shared/page-shell.css';
 // The same ::highlight rules as pages get, for the live preview.
 import '../content/style.css';
 import './style.css';

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Ensemble } from '../../components/Ensemble';
-import { SiteControls } from '../../components/SiteControls';
-import { EssayView } from '../../components/EssayView';
-import { OnThisPage } from '../../components/OnThisPage';
-import { ReaderControls } from '../../components/ReaderControls';
-import { Timeline } from '../../components/Timeline';
-import { useReaderPrefs } from '../../components/use-reader-prefs';
-import { useSettings } from '../../components/use-settings';
-import { useSites } from '../../components/use-sites';
+import { Ensemble } from '../../components/essay/Ensemble';
+import { SiteControls } from '../../components/site/SiteControls';
+import { EssayView } from '../../components/essay/EssayView';
+import { OnThisPage } from '../../components/on-this-page/OnThisPage';
+import { ReaderControls } from '../../components/reader/ReaderControls';
+import { Timeline } from '../../components/essay/Timeline';
+import { useReaderPrefs } from '../../components/reader/use-reader-prefs';
+import { useSettings } from '../../components/shared/use-settings';
+import { useSites } from '../../components/shared/use-sites';
 import type { EntityId } from '../../data/catalog';
 import { t } from '../../lib/browser/i18n';
 import { ESSAY_PAGE } from '../../lib/core/essay-address';
@@ -66,7 +66,7 @@ function useReadAlongside(onFailed: () => void): (() => void) | undefined {
 function useActiveSite(): string | undefined {
   const [site, setSite] = useState<string | undefined>(undefined);
   useEffect(() => {
-    import('../../components/page-api')
+    import('../../components/on-this-page/page-api')
       .then((api) => api.activeSite())
       .then(setSite, () => undefined);
   }, []);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { paintInitialReaderPrefs } from '../../components/use-reader-prefs';
+import { paintInitialReaderPrefs } from '../../components/reader/use-reader-prefs';
 import { App } from './App';
-import '../../components/switch.css';
+import '../../components/shared/switch.css';
 import './style.css';
 
 // The reader's theme before the first paint, so a sepia or dark popup never flashes light.

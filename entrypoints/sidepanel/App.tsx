@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { EssayView } from '../../components/EssayView';
-import { OnThisPage } from '../../components/OnThisPage';
-import { citedPassage } from '../../components/panel-follow';
-import { ReaderControls } from '../../components/ReaderControls';
-import { useFollowedTab } from '../../components/use-followed-tab';
-import { useReaderPrefs } from '../../components/use-reader-prefs';
-import { useSettings } from '../../components/use-settings';
-import { useSites } from '../../components/use-sites';
+import { EssayView } from '../../components/essay/EssayView';
+import { OnThisPage } from '../../components/on-this-page/OnThisPage';
+import { citedPassage } from '../../components/side-panel/panel-follow';
+import { ReaderControls } from '../../components/reader/ReaderControls';
+import { useFollowedTab } from '../../components/side-panel/use-followed-tab';
+import { useReaderPrefs } from '../../components/reader/use-reader-prefs';
+import { useSettings } from '../../components/shared/use-settings';
+import { useSites } from '../../components/shared/use-sites';
 import { t } from '../../lib/browser/i18n';
 import { isPaused } from '../../lib/core/settings';
 import { siteAllowed } from '../../lib/core/site-rules';
@@ -17,7 +17,7 @@ function useTabSite(tabId: number | undefined, revision: number): string | undef
   useEffect(() => {
     if (tabId === undefined) return setSite(undefined);
     let cancelled = false;
-    import('../../components/page-api')
+    import('../../components/on-this-page/page-api')
       .then((api) => api.tabSite(tabId))
       .then((found) => !cancelled && setSite(found), () => undefined);
     return () => {
@@ -55,7 +55,7 @@ export function App() {
           paused={isPaused(settings, Date.now())}
           siteOff={site !== undefined && !siteAllowed(settings, sites, site)}
           ready={state !== 'loading' && tabId !== undefined}
-          loadApi={async () => (await import('../../components/page-api')).tabPageApi(tabId!)}
+          loadApi={async () => (await import('../../components/on-this-page/page-api')).tabPageApi(tabId!)}
           revision={followed.revision}
         />
         <EssayView spoilersRevealed={settings.spoilersRevealed} follow={goal} />

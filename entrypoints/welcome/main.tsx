@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '../../lib/browser/i18n';
 import { App } from './App';
-import '../../components/page-shell.css';
+import '../../components/shared/page-shell.css';
 import './style.css';
 
 // index.html's <title> is the English fallback: extension pages' HTML is not localized by the browser.

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 /**
  * The one storage watcher: calls `onChange` with a key's new value (undefined once removed) whenever
  * any context changes it in `area`; returns the unsubscribe. The settings, the site list, the
- * corrections' revision (`settings-store.ts`) and the reader prefs (`components/reader-store.ts`) are
+ * corrections' revision (`settings-store.ts`) and the reader prefs (`components/reader/reader-store.ts`) are
  * followed through it.
  */
 export function watchStorageKey(area: 'sync' | 'local', key: string, onChange: (value: unknown) => void): () => void {

@@ -1,7 +1,7 @@
 /**
  * The essay page's address, built in one place: the background opens it for a card's "Read in the
  * essay", the essay view writes it into the address bar as the reader moves, the popup and the welcome
- * page link to it. `parseEssayTarget` (components/essay-target.ts) reads it back. Pure.
+ * page link to it. `parseEssayTarget` (components/essay/essay-target.ts) reads it back. Pure.
  */
 
 /** The essay page, as a path inside the extension. */

@@ -22,7 +22,7 @@ afterEach(() => {
 
 /**
  * A name at (`left`, `top`) of the page and a 300 px wide card `height` px tall that reads its cap from
- * `--hn-card-max-height`, as components/card.css does; resolves once the card is placed.
+ * `--hn-card-max-height`, as components/card/card.css does; resolves once the card is placed.
  */
 async function placeCard(name: { left: number; top: number; html?: string }, height: number, options: FollowOptions = {}) {
   document.body.innerHTML = `

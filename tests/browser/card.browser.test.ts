@@ -1,5 +1,5 @@
 /**
- * The card in a real page: `CardHost` (components/card-host.tsx) rendering `EntityCard` into the open
+ * The card in a real page: `CardHost` (components/card/card-host.tsx) rendering `EntityCard` into the open
  * shadow root of `<heat-notes-ui>`, opened and closed by `HoverCards` (lib/page/card/hover-card.ts) as the
  * content script wires them, on a page scanned by the real scanner, with real clicks and key presses.
  * Only the extension around them is missing: entities come straight from data/catalog.ts instead of
@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { CardHost } from '../../components/card-host';
+import { CardHost } from '../../components/card/card-host';
 import { cardEntity } from '../../data/catalog';
 import type { EntityId } from '../../data/entities';
 import { globalTimers } from '../../lib/core/timers';

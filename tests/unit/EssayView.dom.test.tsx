@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countWords, EssayView, readingMinutes, WORDS_PER_MINUTE } from '../../components/EssayView';
+import { countWords, EssayView, readingMinutes, WORDS_PER_MINUTE } from '../../components/essay/EssayView';
 import { CATALOG, isEntityId } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
 import { useMountPoint } from './mount-point';

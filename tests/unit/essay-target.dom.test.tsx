@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { findQuote, parseEssayTarget } from '../../components/essay-target';
-import { EssayView } from '../../components/EssayView';
+import { findQuote, parseEssayTarget } from '../../components/essay/essay-target';
+import { EssayView } from '../../components/essay/EssayView';
 import { ESSAY } from '../../data/essay';
 import { CATALOG } from '../../data/catalog';
 import { essayPath } from '../../lib/core/essay-address';

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { OnThisPage } from '../../components/OnThisPage';
-import { readPage, summarizeMentions, type PageApi } from '../../components/page-mentions';
+import { OnThisPage } from '../../components/on-this-page/OnThisPage';
+import { readPage, summarizeMentions, type PageApi } from '../../components/on-this-page/page-mentions';
 import type { MentionsResponse } from '../../lib/core/messages';
 import { useMountPoint } from './mount-point';
 

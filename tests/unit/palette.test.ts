@@ -1,5 +1,5 @@
 /**
- * One palette (components/tokens.css) for the accent and the highlight colours. The page's marks
+ * One palette (components/shared/tokens.css) for the accent and the highlight colours. The page's marks
  * (entrypoints/content/style.css) cannot take our custom properties, so they repeat the colours as
  * literals: these checks fail when a `::highlight()` rule's colour is not the palette's, and when any
  * other stylesheet writes a palette colour out instead of naming it.
@@ -12,7 +12,7 @@ import { activeHighlightName, mentionHighlightName } from '../../lib/core/highli
 import { HIGHLIGHT_COLORS } from '../../lib/core/settings';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TOKENS = 'components/tokens.css';
+const TOKENS = 'components/shared/tokens.css';
 const HIGHLIGHTS = 'entrypoints/content/style.css';
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 

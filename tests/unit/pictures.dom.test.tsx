@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { Ensemble } from '../../components/Ensemble';
-import { buildEnsemble, initials, layoutEnsemble } from '../../components/ensemble-cast';
-import { Timeline } from '../../components/Timeline';
-import { labelName, layoutTimeline, timelineEvents } from '../../components/timeline-events';
+import { Ensemble } from '../../components/essay/Ensemble';
+import { buildEnsemble, initials, layoutEnsemble } from '../../components/essay/ensemble-cast';
+import { Timeline } from '../../components/essay/Timeline';
+import { labelName, layoutTimeline, timelineEvents } from '../../components/essay/timeline-events';
 import { CATALOG } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
 import { useMountPoint } from './mount-point';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { readMirroredPrefs } from '../../components/reader-mirror';
+import { readMirroredPrefs } from '../../components/reader/reader-mirror';
 import {
   applyReaderPrefs,
   DEFAULT_READER,
@@ -13,9 +13,9 @@ import {
   TEXT_SIZES,
   textScale,
   type ReaderPrefs,
-} from '../../components/reader-prefs';
-import { loadReaderPrefs, saveReaderPrefs, watchReaderPrefs } from '../../components/reader-store';
-import { ReaderControls } from '../../components/ReaderControls';
+} from '../../components/reader/reader-prefs';
+import { loadReaderPrefs, saveReaderPrefs, watchReaderPrefs } from '../../components/reader/reader-store';
+import { ReaderControls } from '../../components/reader/ReaderControls';
 import { useMountPoint } from './mount-point';
 
 beforeEach(() => {

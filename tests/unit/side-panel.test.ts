@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedPassage } from '../../components/panel-follow';
+import { citedPassage } from '../../components/side-panel/panel-follow';
 import { CATALOG } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
 import { isPageEvent } from '../../lib/core/messages';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { PAUSE_MS, SiteControls, type SiteControlsProps } from '../../components/SiteControls';
+import { PAUSE_MS, SiteControls, type SiteControlsProps } from '../../components/site/SiteControls';
 import { defaultSettings } from '../../lib/core/settings';
 import { useMountPoint } from './mount-point';
 

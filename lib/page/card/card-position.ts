@@ -6,7 +6,7 @@ import type { Point } from './geometry';
  * it; shifted along the line to stay inside the viewport; on the line under the pointer when a name
  * wraps; scrolling inside itself where neither side has room. It follows scrolling (the page's and any
  * scrolling box around the name), resizing, and the card's own growth. Used by the card in web pages
- * (`components/card-host.tsx`) and by the essay view's cards.
+ * (`components/card/card-host.tsx`) and by the essay view's cards.
  */
 
 /** Gap between the line and the card, in CSS px. */
@@ -21,7 +21,7 @@ export const VIEWPORT_PADDING_PX = 8;
  */
 export const MIN_CARD_HEIGHT_PX = 120;
 
-/** The custom property the card's stylesheet reads its height cap from (`components/card.css`). */
+/** The custom property the card's stylesheet reads its height cap from (`components/card/card.css`). */
 const MAX_HEIGHT_PROPERTY = '--hn-card-max-height';
 
 export interface FollowOptions {

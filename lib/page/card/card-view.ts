@@ -5,7 +5,7 @@ import type { Box, Point } from './geometry';
 
 /**
  * The card as the content script knows it: only these types. The card itself (`CardHost` in
- * `components/card-host.tsx`, with Preact, the card's component and stylesheet and Floating UI) is the
+ * `components/card/card-host.tsx`, with Preact, the card's component and stylesheet and Floating UI) is the
  * card's own script, `entrypoints/card-ui.ts`, loaded when a card is first needed (`lazy-card.ts`).
  */
 
@@ -29,7 +29,7 @@ export interface CardAnchor {
   readonly pointer?: Point;
   /**
    * Opened by a finger or a pen (a tap or a long press). On a narrow screen such a card is a bottom
-   * sheet (`components/card-host.tsx`) rather than a card by the name.
+   * sheet (`components/card/card-host.tsx`) rather than a card by the name.
    */
   readonly touch?: boolean;
 }

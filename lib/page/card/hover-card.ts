@@ -19,7 +19,7 @@ import { isTouch, TouchCards } from './touch-cards';
 /**
  * The cards on the page: what opens and closes them, put together. Resting the pointer on a mention
  * (`pointer-tracker.ts`: hit-tests, scrolling, the safe corridor) feeds `HoverIntent`, which opens
- * and closes the card (`components/card-host.tsx`, loaded on first use through `LazyCard`); so do a
+ * and closes the card (`components/card/card-host.tsx`, loaded on first use through `LazyCard`); so do a
  * click with the `click` trigger, a tap or long press (`touch-cards.ts`), and the keyboard path to
  * the mentions (`mention-stepper.ts`, through `StepperCards`). The card follows WCAG 1.4.13:
  * dismissible (Escape, `card-keys.ts`), hoverable (the pointer can travel to it and stay on it),

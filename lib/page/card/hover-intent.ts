@@ -2,7 +2,7 @@ import type { Timers } from '../../core/timers';
 
 /**
  * When a hover card opens and closes, as a small state machine over "what is under the pointer": the
- * one machine for the page's cards (`hover-card.ts`) and the essay views' (`components/EssayView.tsx`),
+ * one machine for the page's cards (`hover-card.ts`) and the essay views' (`components/essay/EssayView.tsx`),
  * each with its own delays. Pure: timers are passed in, so it tests with fake timers in Node.
  */
 

@@ -4,7 +4,7 @@ import type { Point } from './geometry';
 /**
  * What a finger did: a tap, a long press, or something else (a scroll, a drag), and whether a drag on
  * the bottom sheet was a swipe down. Pure: times and points go in, so it tests in Node; timers are
- * passed in. `hover-card.ts` feeds it touch and pen pointer events; `components/card-host.tsx` asks
+ * passed in. `hover-card.ts` feeds it touch and pen pointer events; `components/card/card-host.tsx` asks
  * `isSwipeDown` of a drag on the sheet's header.
  */
 

@@ -3,9 +3,9 @@
  * are in the cast ("in Heat’s ensemble cast") or play someone ("plays Vincent Hanna"). Those who play a
  * character the catalog knows are the leads. Order is the essay's: where each is first named. Pure.
  */
-import { CATALOG, type Entity, type EntityId } from '../data/catalog';
-import { ESSAY, type EssayParagraph } from '../data/essay';
-import { detectMentions } from '../lib/core/detection';
+import { CATALOG, type Entity, type EntityId } from '../../data/catalog';
+import { ESSAY, type EssayParagraph } from '../../data/essay';
+import { detectMentions } from '../../lib/core/detection';
 
 export interface CastMember {
   entity: EntityId;

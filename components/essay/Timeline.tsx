@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'preact/hooks';
-import { paragraphNumber } from '../data/essay';
-import { t } from '../lib/browser/i18n';
+import { paragraphNumber } from '../../data/essay';
+import { t } from '../../lib/browser/i18n';
 import { ParagraphLink } from './ParagraphLink';
 import { layoutTimeline, timelineEvents, type TimelineEvent } from './timeline-events';
 import { useMeasuredWidth } from './use-measured-width';

@@ -1,5 +1,5 @@
-import { paragraphNumber } from '../data/essay';
-import { t } from '../lib/browser/i18n';
+import { paragraphNumber } from '../../data/essay';
+import { t } from '../../lib/browser/i18n';
 
 /** "¶ 3": a link to an essay paragraph in the same view (the essay view scrolls to it and flashes it). */
 export function ParagraphLink({ paragraph }: { paragraph: string }) {

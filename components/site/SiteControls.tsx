@@ -1,6 +1,6 @@
-import { t, tParts } from '../lib/browser/i18n';
-import { isPaused, type Settings } from '../lib/core/settings';
-import { setSiteOn, siteAllowed } from '../lib/core/site-rules';
+import { t, tParts } from '../../lib/browser/i18n';
+import { isPaused, type Settings } from '../../lib/core/settings';
+import { setSiteOn, siteAllowed } from '../../lib/core/site-rules';
 
 /** "Pause for an hour" lasts this long. */
 export const PAUSE_MS = 60 * 60 * 1000;

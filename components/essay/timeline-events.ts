@@ -5,11 +5,11 @@
  * 2025"), described by that entity's fact that quotes the year (or its role line, or the sentence
  * itself), and citing the paragraph. Pure: data in, events out.
  */
-import { CATALOG, type Entity, type EntityId } from '../data/catalog';
-import { ESSAY, type EssayParagraph } from '../data/essay';
-import { detectMentions, type Mention } from '../lib/core/detection';
-import { sentenceAround } from '../lib/core/detection/sentences';
-import { t } from '../lib/browser/i18n';
+import { CATALOG, type Entity, type EntityId } from '../../data/catalog';
+import { ESSAY, type EssayParagraph } from '../../data/essay';
+import { detectMentions, type Mention } from '../../lib/core/detection';
+import { sentenceAround } from '../../lib/core/detection/sentences';
+import { t } from '../../lib/browser/i18n';
 
 export interface TimelineEvent {
   year: number;

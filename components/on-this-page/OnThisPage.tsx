@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { EntityId } from '../data/catalog';
-import { plural, t } from '../lib/browser/i18n';
-import type { EntitySightings } from '../lib/browser/memory/db';
+import type { EntityId } from '../../data/catalog';
+import { plural, t } from '../../lib/browser/i18n';
+import type { EntitySightings } from '../../lib/browser/memory/db';
 import { mentionsLabel, readPage, type EntitySummary, type PageApi, type PageView } from './page-mentions';
 import './on-this-page.css';
 

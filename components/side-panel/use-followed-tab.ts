@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { EntityId } from '../data/catalog';
-import { isBackgroundMessage, isPageEvent } from '../lib/core/messages';
+import type { EntityId } from '../../data/catalog';
+import { isBackgroundMessage, isPageEvent } from '../../lib/core/messages';
 
 export interface CardOnPage {
   entity: EntityId;

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
-import { t } from '../lib/browser/i18n';
-import { textSizeLabel, themeLabel } from './labels';
+import { t } from '../../lib/browser/i18n';
+import { textSizeLabel, themeLabel } from '../shared/labels';
 import { canStep, READER_THEMES, stepTextSize, TEXT_SIZES, type ReaderPrefs } from './reader-prefs';
 import './reader.css';
 

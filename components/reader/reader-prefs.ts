@@ -1,4 +1,4 @@
-import { isRecord } from '../lib/core/settings';
+import { isRecord } from '../../lib/core/settings';
 
 /**
  * How the essay is set for reading: a theme and a text size, shared by the popup and the essay page.
@@ -19,7 +19,7 @@ export type ResolvedTheme = Exclude<ReaderTheme, 'system'>;
 /**
  * Text sizes, smallest first, each a factor on the essay's base size. Five steps: enough to suit a
  * small laptop and a tired reader, few enough that each press visibly changes something. Their
- * names are UI words: `textSizeLabel` (components/labels.ts).
+ * names are UI words: `textSizeLabel` (components/shared/labels.ts).
  */
 export const TEXT_SIZES = [
   { id: 'small', scale: 0.9 },

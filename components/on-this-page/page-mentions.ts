@@ -2,11 +2,11 @@
  * "On this page" in the popup: what the active tab's content script found, summed per entity, and
  * what to say when it cannot be asked. Pure: the browser calls come in as a `PageApi`.
  */
-import { CATALOG, isEntityId, type EntityId, type EntityKind } from '../data/catalog';
-import { classifyUnreachable, type TabsBeforeInstall } from '../lib/background/tab-readiness';
-import { plural } from '../lib/browser/i18n';
-import type { MentionsResponse, StepAnswer } from '../lib/core/messages';
-import { kindLabel } from './labels';
+import { CATALOG, isEntityId, type EntityId, type EntityKind } from '../../data/catalog';
+import { classifyUnreachable, type TabsBeforeInstall } from '../../lib/background/tab-readiness';
+import { plural } from '../../lib/browser/i18n';
+import type { MentionsResponse, StepAnswer } from '../../lib/core/messages';
+import { kindLabel } from '../shared/labels';
 
 export interface EntitySummary {
   entity: EntityId;

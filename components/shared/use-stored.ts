@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { debouncedWriter } from '../lib/core/debounced-writer';
+import { debouncedWriter } from '../../lib/core/debounced-writer';
 
 export type StoreState = 'loading' | 'ready' | 'unavailable';
 

@@ -1,17 +1,17 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CATALOG, type EntityId } from '../data/catalog';
-import { ESSAY, type EssayParagraph } from '../data/essay';
-import { detectMentions, type MatchReason, type Mention } from '../lib/core/detection';
-import { VIEWPORT_PADDING_PX, followAnchor } from '../lib/page/card/card-position';
-import { HoverIntent } from '../lib/page/card/hover-intent';
-import { essayPath } from '../lib/core/essay-address';
-import { globalTimers } from '../lib/core/timers';
-import { plural, t } from '../lib/browser/i18n';
-import { EntityCard } from './EntityCard';
+import { CATALOG, type EntityId } from '../../data/catalog';
+import { ESSAY, type EssayParagraph } from '../../data/essay';
+import { detectMentions, type MatchReason, type Mention } from '../../lib/core/detection';
+import { VIEWPORT_PADDING_PX, followAnchor } from '../../lib/page/card/card-position';
+import { HoverIntent } from '../../lib/page/card/hover-intent';
+import { essayPath } from '../../lib/core/essay-address';
+import { globalTimers } from '../../lib/core/timers';
+import { plural, t } from '../../lib/browser/i18n';
+import { EntityCard } from '../card/EntityCard';
 import { findQuote, type EssayTarget, type Span } from './essay-target';
-import './card.css';
-import './reader.css';
+import '../card/card.css';
+import '../reader/reader.css';
 import './essay.css';
 
 /** Average silent reading speed used for the estimate above the essay. */

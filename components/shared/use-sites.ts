@@ -10,7 +10,7 @@ export function useSites() {
   const { value, state, save } = useStored<string[]>({
     initial: () => [],
     open: async () => {
-      const store = await import('../lib/browser/settings-store');
+      const store = await import('../../lib/browser/settings-store');
       // Entries that are not sites are dropped as the list is read, without a notice.
       return { load: async () => ({ value: await store.loadSites(), invalid: [] }), save: store.saveSites, watch: store.watchSites };
     },

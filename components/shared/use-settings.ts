@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Settings } from '../lib/core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/core/settings';
 import { useStored } from './use-stored';
 
 export type { StoreState } from './use-stored';
@@ -19,7 +19,7 @@ export function useSettings() {
   const { value, state, invalid, save } = useStored<Settings>({
     initial: () => ({ ...DEFAULT_SETTINGS }),
     open: async () => {
-      const store = await import('../lib/browser/settings-store');
+      const store = await import('../../lib/browser/settings-store');
       return {
         load: async () => {
           const { settings, invalidFields } = await store.loadSettingsWithNotice();

@@ -1,12 +1,12 @@
 import { Component } from 'preact';
-import type { CardEntity } from '../data/card-entity';
-import type { Fact } from '../data/facts';
-import { paragraphNumber } from '../data/essay';
-import type { MatchReason } from '../lib/core/detection';
-import { escapeForRegExp } from '../lib/core/detection/regexp';
-import { t } from '../lib/browser/i18n';
-import type { EssayPassage } from '../lib/core/messages';
-import { kindLabel, reasonLine } from './labels';
+import type { CardEntity } from '../../data/card-entity';
+import type { Fact } from '../../data/facts';
+import { paragraphNumber } from '../../data/essay';
+import type { MatchReason } from '../../lib/core/detection';
+import { escapeForRegExp } from '../../lib/core/detection/regexp';
+import { t } from '../../lib/browser/i18n';
+import type { EssayPassage } from '../../lib/core/messages';
+import { kindLabel, reasonLine } from '../shared/labels';
 
 /** The card shows at most this many facts: a glance, not the essay. */
 export const MAX_CARD_FACTS = 3;
@@ -134,7 +134,7 @@ const LINES_ABOVE_QUOTE = 2;
 
 /**
  * What the essay says about one entity, as a small card. The root element is the card's visible box
- * and the only element carrying `data-entity`. Styles: `components/card.css` (class names `hn-*`),
+ * and the only element carrying `data-entity`. Styles: `components/card/card.css` (class names `hn-*`),
  * written to work inside a shadow root.
  *
  * A class component, without hooks: the card is the only Preact code in the content script, which

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'preact/hooks';
-import { paragraphNumber } from '../data/essay';
-import { t } from '../lib/browser/i18n';
+import { paragraphNumber } from '../../data/essay';
+import { t } from '../../lib/browser/i18n';
 import { buildEnsemble, initials, layoutEnsemble, type Ensemble as EnsembleData } from './ensemble-cast';
 import { ParagraphLink } from './ParagraphLink';
 import { useMeasuredWidth } from './use-measured-width';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { EntityId } from '../data/catalog';
-import { readTabsBeforeInstall } from '../lib/background/tab-readiness';
-import type { ContentMessage, ContentMessages, MentionsResponse } from '../lib/core/messages';
+import type { EntityId } from '../../data/catalog';
+import { readTabsBeforeInstall } from '../../lib/background/tab-readiness';
+import type { ContentMessage, ContentMessages, MentionsResponse } from '../../lib/core/messages';
 import type { PageApi } from './page-mentions';
 
 /** The top frame only (docs/contract.md): frames have content scripts of their own that are not asked. */

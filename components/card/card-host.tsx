@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { EntityCard } from './EntityCard';
 import cardCss from './card.css?inline';
-import { UI_TAG } from '../lib/page/read/block-tags';
-import { followAnchor } from '../lib/page/card/card-position';
-import type { CardActions, CardAnchor, CardContent, CardView } from '../lib/page/card/card-view';
-import type { Box, Point } from '../lib/page/card/geometry';
-import { isSwipeDown } from '../lib/page/card/touch-gesture';
+import { UI_TAG } from '../../lib/page/read/block-tags';
+import { followAnchor } from '../../lib/page/card/card-position';
+import type { CardActions, CardAnchor, CardContent, CardView } from '../../lib/page/card/card-view';
+import type { Box, Point } from '../../lib/page/card/geometry';
+import { isSwipeDown } from '../../lib/page/card/touch-gesture';
 
 /**
  * The card in a web page. This module, with Preact, the card's component and stylesheet and Floating
@@ -42,7 +42,7 @@ const ANNOUNCE_DELAY_MS = 150;
 
 /**
  * Styles for the host, the live region and the positioning wrapper; the card's own look is
- * `components/card.css`. `all: initial` on the host with `!important` (which beats the page's
+ * `components/card/card.css`. `all: initial` on the host with `!important` (which beats the page's
  * `!important` rules, being the inner context) stops inherited page styles at the door, and
  * `display: contents` keeps the host out of the page's layout (no flex or grid gap for it). Every
  * custom property the card reads is set here, since custom properties inherit through the host.

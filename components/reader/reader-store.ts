@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { watchStorageKey } from '../lib/browser/watch-storage';
+import { watchStorageKey } from '../../lib/browser/watch-storage';
 import { parseReaderPrefs, READER_KEY, type ReaderPrefs } from './reader-prefs';
 import { mirror } from './reader-mirror';
 

@@ -3,10 +3,10 @@
  * entity is, why a mention was marked, the reader's themes and text sizes. In the user's language,
  * from `public/_locales` (`lib/browser/i18n.ts`).
  */
-import type { EntityKind } from '../data/entities';
-import type { MatchReason } from '../lib/core/detection';
-import { t, type PlainKey } from '../lib/browser/i18n';
-import type { ReaderTheme, TextSize } from './reader-prefs';
+import type { EntityKind } from '../../data/entities';
+import type { MatchReason } from '../../lib/core/detection';
+import { t, type PlainKey } from '../../lib/browser/i18n';
+import type { ReaderTheme, TextSize } from '../reader/reader-prefs';
 
 const KIND_KEYS: Readonly<Record<EntityKind, PlainKey>> = {
   film: 'kindFilm',
