@@ -14,7 +14,7 @@
  * "Michael E. Mann"). The matcher consumes them so their inner words are never marked.
  */
 
-/** What kind of thing an entity is; the UI's word for each is `kindLabel` (components/labels.ts). */
+/** What kind of thing an entity is; the UI's word for each is `kindLabel` (components/shared/labels.ts). */
 export type EntityKind = 'film' | 'person' | 'character' | 'organization' | 'event';
 
 export type FormStrength = 'unique' | 'distinctive' | 'common';
