@@ -2,20 +2,18 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATALOG, type EntityId } from '../../data/catalog';
 import { ESSAY, type EssayParagraph } from '../../data/essay';
-import { detectMentions, type MatchReason, type Mention } from '../../lib/core/detection';
+import type { MatchReason, Mention } from '../../lib/core/detection';
 import { VIEWPORT_PADDING_PX, followAnchor } from '../../lib/page/card/card-position';
 import { HoverIntent } from '../../lib/page/card/hover-intent';
 import { essayPath } from '../../lib/core/essay-address';
 import { globalTimers } from '../../lib/core/timers';
 import { plural, t } from '../../lib/browser/i18n';
 import { EntityCard } from '../card/EntityCard';
-import { findQuote, type EssayTarget, type Span } from './essay-target';
+import { findQuote, type EssayTarget } from './essay-target';
+import { countWords, essayMarks, readingMinutes, renderMarked } from './essay-text';
 import '../card/card.css';
 import '../reader/reader.css';
 import './essay.css';
-
-/** Average silent reading speed used for the estimate above the essay. */
-export const WORDS_PER_MINUTE = 230;
 
 export interface EssayViewProps {
   /** The paragraphs to show, in order; the essay by default. */
@@ -41,34 +39,6 @@ export interface EssayViewProps {
   after?: Readonly<Record<string, ComponentChildren>>;
   /** The user has seen Heat: the card shows facts about the ending without "Reveal". */
   spoilersRevealed?: boolean;
-}
-
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
-
-/** Whole minutes to read `words` at WORDS_PER_MINUTE, never less than one. */
-export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
-}
-
-/**
- * The mentions the essay view marks: the first of each entity in each paragraph (marking every
- * "Mann" and "Heat" would turn a paragraph into a row of links), never overlapping.
- */
-export function essayMarks(paragraphs: readonly EssayParagraph[]): Mention[][] {
-  return detectMentions(paragraphs.map((p) => ({ text: p.text }))).map((mentions) => {
-    const seen = new Set<EntityId>();
-    const kept: Mention[] = [];
-    let end = 0;
-    for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
-      if (mention.start < end || seen.has(mention.entity)) continue;
-      seen.add(mention.entity);
-      kept.push(mention);
-      end = mention.end;
-    }
-    return kept;
-  });
 }
 
 interface Active {
@@ -403,48 +373,4 @@ export function EssayView({ paragraphs = ESSAY, variant = 'popup', target, follo
       )}
     </div>
   );
-}
-
-/**
- * The paragraph's text with each mention replaced by `mark(mention, text)`, and the quoted span (if
- * any) wrapped in a `<mark class="hn-quote">`; the text itself is untouched. A mention that straddles
- * an end of the quote is left unmarked rather than split.
- */
-function renderMarked(
-  paragraph: EssayParagraph,
-  mentions: readonly Mention[],
-  quote: Span | undefined,
-  mark: (mention: Mention, text: string) => ComponentChildren,
-): ComponentChildren[] {
-  const { text } = paragraph;
-  if (!quote) return markRange(text, 0, text.length, mentions, mark);
-  const inside = mentions.filter((m) => m.start >= quote.start && m.end <= quote.end);
-  const outside = mentions.filter((m) => m.end <= quote.start || m.start >= quote.end);
-  return [
-    ...markRange(text, 0, quote.start, outside, mark),
-    <mark key="quote" class="hn-quote" data-quote="">
-      {markRange(text, quote.start, quote.end, inside, mark)}
-    </mark>,
-    ...markRange(text, quote.end, text.length, outside, mark),
-  ];
-}
-
-/** `text` from `from` to `to`, with the mentions that lie inside it replaced by marks. */
-function markRange(
-  text: string,
-  from: number,
-  to: number,
-  mentions: readonly Mention[],
-  mark: (mention: Mention, text: string) => ComponentChildren,
-): ComponentChildren[] {
-  const parts: ComponentChildren[] = [];
-  let at = from;
-  for (const mention of mentions) {
-    if (mention.start < at || mention.end > to) continue;
-    if (mention.start > at) parts.push(text.slice(at, mention.start));
-    parts.push(mark(mention, text.slice(mention.start, mention.end)));
-    at = mention.end;
-  }
-  if (at < to) parts.push(text.slice(at, to));
-  return parts;
 }

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countWords, EssayView, readingMinutes, WORDS_PER_MINUTE } from '../../components/essay/EssayView';
+import { EssayView } from '../../components/essay/EssayView';
+import { countWords, readingMinutes, WORDS_PER_MINUTE } from '../../components/essay/essay-text';
 import { CATALOG, isEntityId } from '../../data/catalog';
 import { ESSAY } from '../../data/essay';
 import { useMountPoint } from './mount-point';
