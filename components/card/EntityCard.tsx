@@ -1,16 +1,14 @@
 import { Component } from 'preact';
 import type { CardEntity } from '../../data/card-entity';
-import type { Fact } from '../../data/facts';
-import { paragraphNumber } from '../../data/essay';
 import type { MatchReason } from '../../lib/core/detection';
-import { escapeForRegExp } from '../../lib/core/detection/regexp';
 import { t } from '../../lib/browser/i18n';
 import type { EssayPassage } from '../../lib/core/messages';
 import { kindLabel, reasonLine } from '../shared/labels';
+import { FactItem, Passage, type PassageState } from './card-parts';
+import { nameForms } from './passage-marks';
 
 /** The card shows at most this many facts: a glance, not the essay. */
 export const MAX_CARD_FACTS = 3;
-
 
 export interface EntityCardProps {
   entity: CardEntity;
@@ -45,82 +43,6 @@ export interface EntityCardProps {
   /** The mention's text on the page, for "Not this one"'s label. */
   surface?: string;
 }
-
-/** A paragraph number for display, or undefined for a citation of a paragraph that does not exist. */
-function safeParagraphNumber(id: string): number | undefined {
-  try {
-    return paragraphNumber(id);
-  } catch {
-    return undefined;
-  }
-}
-
-// Passages ------------------------------------------------------------------------------------------
-
-export interface PassagePiece {
-  readonly text: string;
-  /** One of the entity's names: shown in bold. */
-  readonly name?: boolean;
-}
-
-/** An essay paragraph cut around the quoted words (`quote` is empty when they are not found). */
-export interface MarkedPassage {
-  readonly before: PassagePiece[];
-  readonly quote: PassagePiece[];
-  readonly after: PassagePiece[];
-}
-
-/**
- * The forms of a name to find in the essay: the name, and its surname: the last word when it is a
- * capitalised word ("Pacino"), with a short particle before it ("De Niro").
- */
-export function nameForms(name: string): string[] {
-  const words = name.trim().split(/\s+/);
-  const forms = [words.join(' ')];
-  const last = words[words.length - 1]!;
-  if (words.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) {
-    const particle = words[words.length - 2]!;
-    forms.push(words.length > 2 && particle.length <= 3 ? `${particle} ${last}` : last);
-  }
-  return forms;
-}
-
-/** `text` cut into pieces, the forms of the name (whole words, longest first) flagged. */
-export function namePieces(text: string, forms: readonly string[]): PassagePiece[] {
-  const pieces: PassagePiece[] = [];
-  const alternatives = [...forms].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeForRegExp);
-  let at = 0;
-  if (alternatives.length > 0) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-    for (const match of text.matchAll(pattern)) {
-      if (match.index > at) pieces.push({ text: text.slice(at, match.index) });
-      pieces.push({ text: match[0], name: true });
-      at = match.index + match[0].length;
-    }
-  }
-  if (at < text.length) pieces.push({ text: text.slice(at) });
-  return pieces;
-}
-
-/**
- * A paragraph ready to show: the words of spoilers not revealed (`hidden`) replaced ("[spoiler
- * hidden]"), the quoted words set apart, the entity's names flagged.
- */
-export function markPassage(text: string, quote: string | undefined, forms: readonly string[], hidden: readonly string[] = []): MarkedPassage {
-  let shown = text;
-  for (const words of hidden) if (words && words !== quote) shown = shown.split(words).join(t('cardSpoilerHidden'));
-  const at = quote ? shown.indexOf(quote) : -1;
-  if (!quote || at < 0) return { before: namePieces(shown, forms), quote: [], after: [] };
-  return {
-    before: namePieces(shown.slice(0, at), forms),
-    quote: namePieces(quote, forms),
-    after: namePieces(shown.slice(at + quote.length), forms),
-  };
-}
-
-// The card ------------------------------------------------------------------------------------------
-
-type PassageState = EssayPassage | 'loading' | 'failed';
 
 interface EntityCardState {
   /** Spoiler facts the user revealed (by index). */
@@ -302,85 +224,4 @@ export class EntityCard extends Component<EntityCardProps, EntityCardState> {
       </article>
     );
   }
-}
-
-function Passage({ id, state, quote, forms, hidden }: { id: string; state: PassageState; quote: string; forms: string[]; hidden: string[] }) {
-  if (state === 'loading' || state === 'failed') {
-    return (
-      <p class="hn-card__passage hn-card__note" id={id} role="status">
-        {t(state === 'loading' ? 'cardLoading' : 'cardLoadFailed')}
-      </p>
-    );
-  }
-  const marked = markPassage(state.text, quote, forms, hidden);
-  const pieces = (list: PassagePiece[]) => list.map((piece, index) => (piece.name ? <strong key={index}>{piece.text}</strong> : piece.text));
-  return (
-    // Focusable: it scrolls, and keyboard users must be able to scroll it.
-    <blockquote class="hn-card__passage" id={id} tabIndex={0} aria-label={t('paragraphLabel', state.number)}>
-      <p class="hn-card__passage-number" aria-hidden="true">
-        ¶&nbsp;{state.number}
-      </p>
-      <p>
-        {pieces(marked.before)}
-        {marked.quote.length > 0 && <mark class="hn-card__quote">{pieces(marked.quote)}</mark>}
-        {pieces(marked.after)}
-      </p>
-    </blockquote>
-  );
-}
-
-/** Splits off the last word, so it and the paragraph marker can be kept on one line together. */
-function splitLastWord(text: string): [string, string] {
-  const at = text.trimEnd().lastIndexOf(' ');
-  return at < 0 ? ['', text] : [text.slice(0, at + 1), text.slice(at + 1)];
-}
-
-function FactItem({ fact, shown, onReveal, onCite }: { fact: Fact; shown: boolean; onReveal: () => void; onCite?: (paragraphId: string) => void }) {
-  const cite = <Cite paragraph={fact.cite.paragraph} onCite={onCite} />;
-  if (!shown) {
-    return (
-      <li class="hn-card__fact hn-card__fact--spoiler">
-        <span class="hn-card__spoiler-note">{t('cardSpoiler')}</span>{' '}
-        <span class="hn-card__keep">
-          <button type="button" class="hn-card__reveal" onClick={onReveal}>
-            {t('cardReveal')}
-          </button>
-          {'\u00a0'}
-          {cite}
-        </span>
-      </li>
-    );
-  }
-  const [head, last] = splitLastWord(fact.text);
-  return (
-    <li class="hn-card__fact">
-      <span class="hn-card__statement" tabIndex={fact.spoiler ? -1 : undefined}>
-        {head}
-        <span class="hn-card__keep">
-          {last}
-          {'\u00a0'}
-          {cite}
-        </span>
-      </span>
-    </li>
-  );
-}
-
-function Cite({ paragraph, onCite }: { paragraph: string; onCite?: (paragraphId: string) => void }) {
-  const number = safeParagraphNumber(paragraph);
-  if (number === undefined) return null;
-  const label = t('paragraphLabel', number);
-  if (onCite) {
-    return (
-      <button type="button" class="hn-card__cite" aria-label={t('cardGoToParagraph', number)} title={label} onClick={() => onCite(paragraph)}>
-        ¶&nbsp;{number}
-      </button>
-    );
-  }
-  return (
-    <span class="hn-card__cite" title={label}>
-      <span aria-hidden="true">¶&nbsp;{number}</span>
-      <span class="hn-visually-hidden">{t('paragraphAside', number)}</span>
-    </span>
-  );
 }

@@ -1,7 +1,8 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { EntityCard, MAX_CARD_FACTS, markPassage, nameForms } from '../../components/card/EntityCard';
+import { EntityCard, MAX_CARD_FACTS } from '../../components/card/EntityCard';
+import { markPassage, nameForms } from '../../components/card/passage-marks';
 import { CATALOG, type Entity } from '../../data/catalog';
 import { ENTITY_IDS } from '../../data/entities';
 import { paragraphNumber } from '../../data/essay';
