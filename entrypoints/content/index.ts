@@ -119,9 +119,11 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     report: (counts) => ask<'page/visited'>({ type: 'page/visited', title: document.title, counts }),
     timers,
   });
-  // Told on the first paint and whenever the names found change (a route, text added while scrolling),
-  // not only their count: the side panel's "On this page" reads the page again then.
-  let toldNames: string | undefined;
+  // Told whenever the names found change (the first paint that finds any, a route, text added while
+  // scrolling), not only their count: the side panel's "On this page" reads the page again then. A
+  // page without names says nothing, as most pages hold none: a panel reads a page as it loads anyway
+  // (`tabs.onUpdated`), and the first message a content script sends costs it a millisecond.
+  let toldNames = '';
   const repainted = (index: MentionIndex) => {
     if (siteAllowed === true) markedAfterMs ??= performance.now() - startedAt;
     hoverCards.mentionsChanged(index);
