@@ -1,10 +1,9 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_NAMES } from '../../data/entities';
-import { COMMANDS } from '../../lib/background/commands';
 import { ESSAY_PAGE } from '../../lib/core/essay-address';
 import { t, tParts, type PlainKey } from '../../lib/browser/i18n';
-import { browserFamily, shortcutRows, shortcutSettingsUrl, type BrowserFamily, type ShortcutRow } from '../../lib/background/welcome';
+import { browserFamily, declaredShortcuts, shortcutRows, shortcutSettingsUrl, type BrowserFamily, type ShortcutRow } from '../../lib/background/welcome';
 
 /** "What it does", point by point. */
 const WHAT_ITEMS: readonly PlainKey[] = ['welcomeWhatMarks', 'welcomeWhatCard', 'welcomeWhatButton', 'welcomeWhatContext'];
@@ -48,13 +47,14 @@ async function extensionApi() {
 }
 
 /** The shortcuts as the browser has them now; the declared defaults until it answers (or outside the extension). */
-function useShortcuts(): ShortcutRow[] {
-  const [rows, setRows] = useState(() => shortcutRows(COMMANDS, undefined));
+function useShortcuts(family: BrowserFamily): ShortcutRow[] {
+  const declared = declaredShortcuts(family);
+  const [rows, setRows] = useState(() => shortcutRows(declared, undefined));
   useEffect(() => {
     void (async () => {
       const commands = (await extensionApi())?.commands as CommandsApi | undefined;
       const reported = await commands?.getAll().catch(() => undefined);
-      if (reported) setRows(shortcutRows(COMMANDS, reported));
+      if (reported) setRows(shortcutRows(declared, reported));
     })();
   }, []);
   return rows;
@@ -107,7 +107,7 @@ function Keys({ keys }: { keys: string }) {
  */
 export function App() {
   const family = browserFamily(navigator.userAgent);
-  const shortcuts = useShortcuts();
+  const shortcuts = useShortcuts(family);
   const [openFailed, setOpenFailed] = useState(false);
   return (
     <div class="page">

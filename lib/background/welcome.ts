@@ -9,6 +9,7 @@
  */
 
 import { t, type PlainKey } from '../browser/i18n';
+import { COMMANDS, READ_ALONGSIDE } from './commands';
 
 /** The welcome page, as `browser.runtime.getURL` takes it. */
 export const WELCOME_PATH = '/welcome.html';
@@ -57,6 +58,16 @@ export function shortcutSettingsUrl(family: BrowserFamily): string | undefined {
     case 'firefox':
       return undefined;
   }
+}
+
+/**
+ * The shortcuts Heat Notes declares in `family`'s manifest, in the order the page lists them: stepping
+ * through the names, then "Read alongside", whose command is named differently in Firefox (its
+ * sidebar's own `_execute_sidebar_action`).
+ */
+export function declaredShortcuts(family: BrowserFamily): Record<string, { key: string; message: PlainKey }> {
+  const readAlongside = family === 'firefox' ? READ_ALONGSIDE.firefox : READ_ALONGSIDE.chrome;
+  return { ...COMMANDS, [readAlongside]: { key: READ_ALONGSIDE.key, message: READ_ALONGSIDE.message } };
 }
 
 export interface ShortcutRow {

@@ -94,6 +94,7 @@ describe('welcome.html', () => {
     expect(rows).toEqual([
       ['Alt+Shift+J', 'Gotothenextmarkedname'],
       ['Alt+Shift+K', 'Gotothepreviousmarkedname'],
+      ['Alt+Shift+E', 'Readalongside:openHeatNotesinthesidepanel'],
     ]);
     // Chromium: where its shortcut settings are.
     const keys = await section(/keyboard shortcuts/i).innerText();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../lib/background/commands';
-import { browserFamily, openWelcomeOnInstall, shortcutRows, shortcutSettingsUrl, WELCOME_PATH } from '../../lib/background/welcome';
+import { browserFamily, declaredShortcuts, openWelcomeOnInstall, shortcutRows, shortcutSettingsUrl, WELCOME_PATH } from '../../lib/background/welcome';
 
 describe('the welcome page on install', () => {
   it('opens welcome.html once when Heat Notes is installed', async () => {
@@ -70,6 +70,17 @@ describe('the shortcuts the page lists', () => {
       ['next-mention', 'Ctrl+Shift+Period'],
       ['previous-mention', ''],
     ]);
+  });
+
+  it('lists Read alongside under the name each browser gives its command', () => {
+    const chromium = shortcutRows(declaredShortcuts('chromium'), [{ name: 'read-alongside', shortcut: 'Alt+Shift+E' }]);
+    expect(chromium.map((row) => [row.name, row.key])).toEqual([
+      ['next-mention', 'Alt+Shift+J'],
+      ['previous-mention', 'Alt+Shift+K'],
+      ['read-alongside', 'Alt+Shift+E'],
+    ]);
+    const firefox = shortcutRows(declaredShortcuts('firefox'), [{ name: '_execute_sidebar_action', shortcut: 'Ctrl+Alt+E' }]);
+    expect(firefox.at(-1)).toEqual({ name: '_execute_sidebar_action', description: 'Read alongside: open Heat Notes in the side panel', key: 'Ctrl+Alt+E' });
   });
 
   it('keeps the default for a command the browser does not list', () => {
