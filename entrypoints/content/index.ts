@@ -35,8 +35,11 @@ function ask<K extends keyof BackgroundMessages>(
 ): Promise<BackgroundMessages[K]['response']> {
   return browser.runtime.sendMessage(message) as Promise<BackgroundMessages[K]['response']>;
 }
-/** Tells the extension's pages what happened here; no answer, and no one may be listening. */
-function tell(message: PageEvent): void {
+/**
+ * Sends and forgets: no answer is awaited, and no one may be listening (the background asleep or
+ * gone after an update, no side panel open).
+ */
+function tell(message: BackgroundMessage | PageEvent): void {
   try {
     browser.runtime.sendMessage(message).catch(() => undefined);
   } catch {
@@ -93,12 +96,12 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
     loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
     loadCard: importCardUi,
-    openEssay: (paragraph, quote) => void ask<'essay/open'>({ type: 'essay/open', paragraph, quote }).catch(() => undefined),
+    openEssay: (paragraph, quote) => tell({ type: 'essay/open', paragraph, quote }),
     notThis: (mention) => {
       // Gone at once here; the background remembers it for the site, and other tabs follow.
       dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
       apply();
-      void ask<'corrections/add'>({ type: 'corrections/add', entity: mention.entity, surface: mention.text }).catch(() => undefined);
+      tell({ type: 'corrections/add', entity: mention.entity, surface: mention.text });
     },
     // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
     shown: (entity) => {
@@ -114,7 +117,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   hoverCards.start();
   const stepper = new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hoverCards });
 
-  // The toolbar badge counts the top frame's mentions.
+  // Where names were met, for the sightings history the user may keep (the background decides).
   const visits = new VisitReporter({
     report: (counts) => ask<'page/visited'>({ type: 'page/visited', title: document.title, counts }),
     timers,
@@ -133,13 +136,9 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     const names = entities.join(' ');
     if (names === toldNames) return;
     toldNames = names;
-    const badgeTotal = index.size;
-    try {
-      // The background may be asleep or gone (extension updated): the badge can wait for the next change.
-      ask<'mentions/changed'>({ type: 'mentions/changed', total: badgeTotal }).catch(() => undefined);
-    } catch {
-      // the extension context is gone
-    }
+    // The toolbar badge counts the top frame's mentions; it can wait for the next change if the
+    // background is away.
+    tell({ type: 'mentions/changed', total: index.size });
   };
 
   // Settings, and what the background says of this site (the site list; matches dismissed here).
