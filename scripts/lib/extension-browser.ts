@@ -220,16 +220,26 @@ export async function getMentions(browser: ExtensionBrowser, page: Page, timeout
   }
 }
 
-/** Writes settings the way the options page stores them (`storage.sync`, key `settings`). */
-export async function setSettings(browser: ExtensionBrowser, settings: { enabled: boolean }): Promise<void> {
+/** Writes `settings` under the key the options page uses (`storage.sync`, `settings`). */
+async function writeSettings(browser: ExtensionBrowser, settings: Record<string, unknown>): Promise<void> {
   await inWorker(
     browser,
     async (value) => {
       const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
       await chromeApi.storage.sync.set({ settings: value });
     },
-    { version: 1, ...settings },
+    settings,
   );
+}
+
+/** Switches Heat Notes on or off, stored in the first schema (read forward, as an old install's would be). */
+export async function setSettings(browser: ExtensionBrowser, settings: { enabled: boolean }): Promise<void> {
+  await writeSettings(browser, { version: 1, ...settings });
+}
+
+/** Stores settings as the options page does (the current schema): every field not given keeps its default. */
+export async function storeSettings(browser: ExtensionBrowser, settings: Record<string, unknown>): Promise<void> {
+  await writeSettings(browser, { version: 2, ...settings });
 }
 
 /** Back to defaults: nothing stored. */

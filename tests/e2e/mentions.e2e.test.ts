@@ -16,6 +16,7 @@ import {
   type FixtureServer,
   plainMentions,
 } from './harness';
+import { FORUM_EXPECTED } from './forum-expected';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -50,19 +51,6 @@ const REVIEW_EXPECTED: ExpectedMention[] = [
   { block: '#closing', entity: 'heat', text: 'Heat' },
 ];
 
-/** forum.html: casual spellings, a decoy ("the Miami Heat game") and a lower-case heat wave. */
-const FORUM_EXPECTED: ExpectedMention[] = [
-  { block: '#thread-title', entity: 'heat', text: 'Heat' },
-  { block: '#p1a', entity: 'robert-de-niro', text: 'DeNiro' },
-  { block: '#p1b', entity: 'val-kilmer', text: 'Kilmer' },
-  { block: '#p2a', entity: 'the-dark-knight', text: 'The Dark Knight' },
-  { block: '#p2a', entity: 'heat', text: 'Heat' },
-  { block: '#p2a', entity: 'william-fichtner', text: 'William Fichtner' },
-  { block: '#p2a', entity: 'christopher-nolan', text: 'Christopher Nolan' },
-  { block: '#p3a', entity: 'the-town', text: 'The Town' },
-  { block: '#p3b', entity: 'al-pacino', text: 'Pacino' },
-  { block: '#similar-1', entity: 'michael-mann', text: 'Michael Mann' },
-];
 
 
 describe('review.html: a film review', () => {

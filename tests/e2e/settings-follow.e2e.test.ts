@@ -23,6 +23,7 @@ import {
   type FixtureServer,
   type MentionsResponse,
   startFixtureServer,
+  storeSettings,
 } from './harness';
 
 /** Settings travel through storage.onChanged to every tab; a user would not wait longer than this. */
@@ -57,17 +58,6 @@ afterEach(async () => {
   );
 });
 
-/** Stores settings as the options page does: every field not given keeps its default. */
-async function storeSettings(settings: Record<string, unknown>): Promise<void> {
-  await inWorker(
-    browser,
-    async (value) => {
-      const chromeApi = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
-      await chromeApi.storage.sync.set({ settings: { version: 2, ...value } });
-    },
-    settings,
-  );
-}
 
 /** Marks the page's own world: the mark survives only if the tab is not reloaded. */
 async function markDocument(page: Page): Promise<void> {
@@ -100,11 +90,11 @@ describe('an open tab follows the settings without a reload', () => {
     expect(all.some((entity) => PEOPLE.has(entity))).toBe(true);
     expect(all.some((entity) => !PEOPLE.has(entity))).toBe(true);
 
-    await storeSettings({ categories: { films: true, people: false, characters: true, studios: true } });
+    await storeSettings(browser, { categories: { films: true, people: false, characters: true, studios: true } });
     const withoutPeople = await mentionsUntil(page, (now) => !entities(now).some((entity) => PEOPLE.has(entity)));
     expect(entities(withoutPeople)).toEqual(all.filter((entity) => !PEOPLE.has(entity)));
 
-    await storeSettings({ firstMentionOnly: true });
+    await storeSettings(browser, { firstMentionOnly: true });
     const firsts = await mentionsUntil(page, (now) => new Set(entities(now)).size === entities(now).length);
     expect(entities(firsts)).toEqual([...new Set(all)]);
     // Each kept mention is the page's first of its entity: the same offsets as before, in order.
@@ -112,7 +102,7 @@ describe('an open tab follows the settings without a reload', () => {
     for (const mention of found.mentions) if (!firstOf.has(mention.entity)) firstOf.set(mention.entity, mention);
     expect(firsts.mentions.map(({ text, offset }) => ({ text, offset }))).toEqual([...firstOf.values()].map(({ text, offset }) => ({ text, offset })));
 
-    await storeSettings({});
+    await storeSettings(browser, {});
     await mentionsUntil(page, (now) => now.mentions.length === found.mentions.length);
     expect(await sameDocument(page)).toBe(true);
     await page.close();
@@ -123,12 +113,12 @@ describe('an open tab follows the settings without a reload', () => {
     await markDocument(page);
     expect(await paintedNames(page)).toEqual(['heat-notes-underline-amber']);
 
-    await storeSettings({ highlightStyle: 'background', highlightColor: 'blue' });
+    await storeSettings(browser, { highlightStyle: 'background', highlightColor: 'blue' });
     const blue = await pollUntil(() => paintedNames(page), (names) => names.includes('heat-notes-background-blue'), APPLY_WITHIN_MS, 100);
     expect(blue.value).toEqual(['heat-notes-background-blue']);
     await screenshot(page, 'review-background-blue');
 
-    await storeSettings({ highlightStyle: 'none' });
+    await storeSettings(browser, { highlightStyle: 'none' });
     const none = await pollUntil(() => paintedNames(page), (names) => names.length === 0, APPLY_WITHIN_MS, 100);
     expect(none.ok).toBe(true);
     // Nothing painted, yet the mentions are there for the card and the popup.
@@ -141,7 +131,7 @@ describe('an open tab follows the settings without a reload', () => {
 
   it('with the click trigger, resting opens nothing and a click opens the card', async () => {
     const { page } = await openFixture(browser, server, 'review.html');
-    await storeSettings({ trigger: 'click' });
+    await storeSettings(browser, { trigger: 'click' });
     await delay(500); // storage.onChanged reaches the tab
     const box = await restPointerOn(page, 'Al Pacino');
     expect((await waitForCard(page, (card) => card !== null, 900)).ok, 'a card opened on hover').toBe(false);
@@ -152,7 +142,7 @@ describe('an open tab follows the settings without a reload', () => {
 
   it('with the modifier trigger, a card opens only while the key is held', async () => {
     const { page } = await openFixture(browser, server, 'review.html');
-    await storeSettings({ trigger: 'modifier', modifierKey: 'Shift' });
+    await storeSettings(browser, { trigger: 'modifier', modifierKey: 'Shift' });
     await delay(500);
     await restPointerOn(page, 'Al Pacino');
     expect((await waitForCard(page, (card) => card !== null, 900)).ok, 'a card opened without the key').toBe(false);

@@ -15,13 +15,13 @@ import type { CDPSession, Page } from 'playwright-core';
 import {
   clearSettings,
   delay,
-  inWorker,
   launchWithExtension,
   openFixture,
   openPopupBeside,
   readCard,
   screenshot,
   startFixtureServer,
+  storeSettings,
   textBox,
   waitForCard,
   type ExtensionBrowser,
@@ -48,17 +48,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Stores settings as the options page does: every field not given keeps its default. */
-async function storeSettings(settings: Record<string, unknown>): Promise<void> {
-  await inWorker(
-    browser,
-    async (value) => {
-      const chromeApi = (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome;
-      await chromeApi.storage.sync.set({ settings: { version: 2, ...value } });
-    },
-    settings,
-  );
-}
 
 /** Where the Nth `text` inside `within` is, scrolled to the middle of the viewport: the centre of its first line. */
 async function centreOf(page: Page, text: string, within: string): Promise<{ x: number; y: number }> {
@@ -224,7 +213,7 @@ describe('a tap on a marked name, on a phone', () => {
   });
 
   it.each(['click', 'modifier', 'hover'])('opens the card with the trigger set to "%s"', async (trigger) => {
-    await storeSettings({ trigger, modifierKey: 'Shift' });
+    await storeSettings(browser, { trigger, modifierKey: 'Shift' });
     const { page } = await openFixture(browser, server, 'touch.html');
     await tapOn(page, 'Michael Mann', '#mann');
     const { ok, card } = await waitForCard(page, isOpenFor('michael-mann'));

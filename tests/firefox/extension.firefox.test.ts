@@ -22,10 +22,10 @@ import {
   textBox,
   waitForCard,
   type CardState,
-  type ExpectedMention,
   type FixtureServer,
 } from '../e2e/harness';
 import { cardLook, expectInsideViewport, expectStyledCard, isClosed, isOpenFor } from '../e2e/card-look';
+import { FORUM_EXPECTED } from '../e2e/forum-expected';
 import {
   EXTENSION_UUID,
   FIREFOX_EXTENSION_DIR,
@@ -54,19 +54,6 @@ const FIREFOX_EXPERIMENTS_OFFLINE = /^console\.error: RSLoader: /;
 /** Settings travel through storage.onChanged to every tab; a user would not wait longer than this. */
 const APPLY_WITHIN_MS = 3_000;
 
-/** forum.html, as in tests/e2e/mentions.e2e.test.ts: casual spellings, the Miami Heat game and a heat wave left alone. */
-const FORUM_EXPECTED: ExpectedMention[] = [
-  { block: '#thread-title', entity: 'heat', text: 'Heat' },
-  { block: '#p1a', entity: 'robert-de-niro', text: 'DeNiro' },
-  { block: '#p1b', entity: 'val-kilmer', text: 'Kilmer' },
-  { block: '#p2a', entity: 'the-dark-knight', text: 'The Dark Knight' },
-  { block: '#p2a', entity: 'heat', text: 'Heat' },
-  { block: '#p2a', entity: 'william-fichtner', text: 'William Fichtner' },
-  { block: '#p2a', entity: 'christopher-nolan', text: 'Christopher Nolan' },
-  { block: '#p3a', entity: 'the-town', text: 'The Town' },
-  { block: '#p3b', entity: 'al-pacino', text: 'Pacino' },
-  { block: '#similar-1', entity: 'michael-mann', text: 'Michael Mann' },
-];
 
 let server: FixtureServer;
 let ff: FirefoxWithExtension;
