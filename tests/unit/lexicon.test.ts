@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexiconSource, mayHoldNames } from '../../lib/core/detection/lexicon';
+import { buildLexiconSource, mayHoldNames, mayHoldWholeNames } from '../../lib/core/detection/lexicon';
+import { matchBlock } from '../../lib/core/detection/candidates';
 import { escapeForRegExp } from '../../lib/core/detection/regexp';
 import { detectMentions } from '../../lib/core/detection/index';
 import { prng } from '../fuzz';
@@ -35,6 +36,41 @@ describe('the native "maybe" test', () => {
     const words = buildLexiconSource().maybe.split('|');
     expect(words.length).toBeLessThan(lexemes.length / 2);
     expect(new Set(words).size).toBe(words.length);
+  });
+});
+
+describe('the whole-word "maybe" test, for text without gaps', () => {
+  const { lexemes } = buildLexiconSource();
+
+  it('says maybe for every name and decoy as the matcher accepts it: alone, possessive, plural, before punctuation', () => {
+    for (const [key] of lexemes) {
+      for (const text of renderings(key)) {
+        for (const after of ['', ' ', "'s", '’s', 's ', '.', ',', ')', '_']) expect(mayHoldWholeNames(`Said:${text}${after}`), text + after).toBe(true);
+      }
+    }
+  });
+
+  it('says no where every maybe is part of a longer word', () => {
+    expect(mayHoldNames('Studio lights over Mannheim, Heather Manning and the Townsends')).toBe(true);
+    expect(mayHoldWholeNames('Studio lights over Mannheim, Heather Manning and the Townsends')).toBe(false);
+    expect(mayHoldWholeNames('KILMERS2 and Pacino9')).toBe(false);
+  });
+
+  it('never says no where the matcher finds a name or a decoy (random text)', () => {
+    const keys = lexemes.map(([key]) => key);
+    const rng = prng(1995);
+    const joins = [' ', '', 's', 'o', 'er', "'s ", '2', '.', '\n', '-', 'é', '_', 'S ', 'ing '];
+    for (let run = 0; run < 2000; run++) {
+      const parts: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const key = rng.pick(keys);
+        const titled = key.replace(/\p{L}+/gu, (word) => (rng.chance(0.2) ? word : word[0]!.toUpperCase() + word.slice(1)));
+        parts.push(rng.chance(0.2) ? titled.toUpperCase() : titled, rng.pick(joins));
+      }
+      const text = parts.join('');
+      const { candidates, competitors } = matchBlock(text);
+      if (candidates.length > 0 || competitors.length > 0) expect(mayHoldWholeNames(text), text).toBe(true);
+    }
   });
 });
 

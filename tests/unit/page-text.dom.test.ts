@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PAUSE, readBlocks, type ReadOptions } from '../../lib/page/read/page-text';
 import { currentBlockNodes, ReadSequence, orderAt, type ReadBlock } from '../../lib/page/read/read-block';
 import { shadowRootsToRead } from '../../lib/page/read/shadow-roots';
-import { countMaybeNames } from '../../lib/core/detection/lexicon';
+import { countMaybeNames, mayHoldWholeNames } from '../../lib/core/detection/lexicon';
 import { compareComposedOrder } from '../../lib/page/mark/document-order';
 
 function read(root: Node, options: Partial<ReadOptions> = {}): ReadBlock[] {
@@ -167,6 +167,20 @@ describe('readBlocks with a native test first (maybeNames)', () => {
     const { blocks, skipped } = readOnlyNames(body);
     expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'b', 'c', 'd', 'l', 'u']);
     expect(skipped.map((key) => (key as Element).id).sort()).toEqual(['a', 'q']);
+  });
+
+  it('reads no leaf whose only maybes are longer words, unless a gap may end a name inside it', () => {
+    const body = page(
+      '<div id="d"><p id="a">Studio lights over Mannheim.</p><li id="b">Heather <b>Manning</b>’s studio.</li>' +
+        '<p id="c">Wes Studi<sup>o</sup> waves.</p><li id="e">Val Kilmer<ul><li id="f">s and more</li></ul></li>' +
+        '<p id="g">Al <i>Pacino</i>s and Heat.</p></div>',
+    );
+    const { blocks, skipped } = readOnlyNames(body, { wholeNames: mayHoldWholeNames });
+    expect(skipped.map((key) => (key as Element).id).sort()).toEqual(['a', 'b', 'f']);
+    // A marker or a nested block may end a name where `textContent` glues on more letters.
+    expect(textOf(blocks, 'c')).toBe('Wes Studio waves.');
+    expect(textOf(blocks, 'e')).toBe('Val Kilmer');
+    expect(textOf(blocks, 'g')).toBe('Al Pacinos and Heat.');
   });
 
   it('gives a read block the same text and gaps as the full walk', () => {

@@ -21,6 +21,8 @@ export interface LexiconSource {
   readonly pattern: string;
   /** The "maybe" test (no flags): one word of each spelling, name-cased, anywhere (see `maybeSource`). */
   readonly maybe: string;
+  /** The same words where a word ends (no flags; see `maybeSource`), for text known to have no gap. */
+  readonly maybeWhole: string;
 }
 
 /** Name particles that stay lower case inside a capitalised name ("Robert de Niro", "deNiro"). */
@@ -59,7 +61,7 @@ export function buildLexiconSource(): LexiconSource {
   // which is how possessives ("Pacino's") leave the name unchanged. An "s" stuck to the end is
   // captured so that "De Niros thief" (an apostrophe lost on the way) can be judged.
   const pattern = `(?:\\b|(?<=_))(?:${trieSource([...lexemes.keys()])})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`;
-  return { lexemes: [...lexemes], pattern, maybe: maybeSource([...lexemes.keys()]) };
+  return { lexemes: [...lexemes], pattern, ...maybeSource([...lexemes.keys()]) };
 }
 
 interface TrieNode {
@@ -104,8 +106,15 @@ function wordsOf(key: string): string[] {
  * ("Mann", "Pacino") must be in it anyway, and a longer spelling uses one of those when it has one
  * ("Thomas Mann", "Tom Sizemore"); otherwise the word it shares with most other spellings ("Warner"),
  * of four letters or more where it can ("Busan", not "Film").
+ *
+ * `maybeWhole` asks for the same words where a word ends, as the matcher does: followed by anything
+ * but a letter or digit of its pattern's end, or by a single "s" and then that ("Pacinos"). Every
+ * word of a spelling is whole in the spelling (`wordsOf` cuts at spaces, full stops and commas), so
+ * "Studio", "Manning" or "Heather" holds no name. It says "no" wrongly only where text from elsewhere
+ * is glued on right after a name, which a gap stands between in the block's text: it is for text
+ * known to have no gap.
  */
-function maybeSource(keys: readonly string[]): string {
+function maybeSource(keys: readonly string[]): Pick<LexiconSource, 'maybe' | 'maybeWhole'> {
   const wordsOfKey = keys.map((key) => [...new Set(wordsOf(key).filter((word) => !PARTICLES.has(word)))]);
   const sharedBy = new Map<string, number>();
   for (const words of wordsOfKey) for (const word of words) sharedBy.set(word, (sharedBy.get(word) ?? 0) + 1);
@@ -126,15 +135,20 @@ function maybeSource(keys: readonly string[]): string {
   const caseless = (text: string) =>
     [...text].map((char) => (char.toUpperCase() === char.toLowerCase() ? escapeForRegExp(char) : `[${char.toUpperCase()}${char.toLowerCase()}]`)).join('');
   const capitalised = (word: string) => escapeForRegExp(word[0]!.toUpperCase()) + caseless(word.slice(1));
+  const alternativesOf = (words: Iterable<string>) => {
+    const alternatives = new Set<string>();
+    for (const word of words) {
+      alternatives.add(capitalised(word));
+      // "deNiro": name casing lets "de" stay small when a capital follows it.
+      if (word.startsWith('de') && word.length > 2) alternatives.add(capitalised(word.slice(2)));
+    }
+    return [...alternatives].sort().join('|');
+  };
+  // Whole words keep every chosen word ("Judds" is no "Judd").
+  const maybeWhole = `(?:${alternativesOf(chosen)})[sS]?(?![A-Za-z0-9\\u00C0-\\u024F])`;
   // A word that starts with another chosen word adds nothing ("Judds" after "Judd").
   for (const word of chosen) if ([...chosen].some((other) => other !== word && word.startsWith(other))) chosen.delete(word);
-  const alternatives = new Set<string>();
-  for (const word of chosen) {
-    alternatives.add(capitalised(word));
-    // "deNiro": name casing lets "de" stay small when a capital follows it.
-    if (word.startsWith('de') && word.length > 2) alternatives.add(capitalised(word.slice(2)));
-  }
-  return [...alternatives].sort().join('|');
+  return { maybe: alternativesOf(chosen), maybeWhole };
 }
 
 declare const __HEAT_NOTES_LEXICON__: LexiconSource | undefined;
@@ -179,4 +193,15 @@ export function mayHoldNames(text: string): boolean {
   maybe ??= new RegExp(lexiconSource().maybe, 'g');
   maybe.lastIndex = 0;
   return maybe.test(text);
+}
+
+let maybeWhole: RegExp | undefined;
+
+/**
+ * `mayHoldNames` for a text with no gap in it (no nested block, unread content or marker): only
+ * words that end where a name's word would ("Studio" holds no "Studi"). False means it holds none.
+ */
+export function mayHoldWholeNames(text: string): boolean {
+  maybeWhole ??= new RegExp(lexiconSource().maybeWhole);
+  return maybeWhole.test(text);
 }

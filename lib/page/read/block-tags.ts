@@ -55,6 +55,13 @@ export const LEAF_BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'summary', 'legend',
 ]);
 
+/**
+ * What stands for a gap in a block's text, as a selector: a nested block, unread content, a marker,
+ * a link to a note. An element with none of these inside reads, as its `textContent`, exactly the
+ * text of its block.
+ */
+export const GAP_SELECTOR = [...BLOCK_TAGS, ...SKIP_TAGS, ...MARKER_TAGS, '[contenteditable]', 'a[href^="#"]'].join(',');
+
 /** What a tag does to the walk, as bits: one map lookup per element instead of one per set. */
 export const TAG_SKIP = 1;
 export const TAG_BLOCK = 2;

@@ -1,5 +1,5 @@
 import type { Span } from '../../core/detection';
-import { TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
+import { GAP_SELECTOR, TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
 
 /**
@@ -19,7 +19,9 @@ import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
  * column is entered untested; the many sections inside it are tested. A paragraph, a list item, a
  * heading or a cell (`LEAF_BLOCK_TAGS`) is always tested: its `textContent` is about its own text,
  * read natively at a fraction of what walking its nodes costs, so even on a page dense with names
- * only the blocks that may hold one are walked.
+ * only the blocks that may hold one are walked. Where such a block holds no gap (`GAP_SELECTOR`, one
+ * native query), its `textContent` is its text exactly, and only words that end as a name's would
+ * count (`wholeNames`): a page whose only "maybes" are "Studio" or "Heather" reads nothing.
  */
 
 export interface ReadOptions {
@@ -41,6 +43,11 @@ export interface ReadOptions {
    * when absent.
    */
   readonly maybeNames?: (text: string) => number;
+  /**
+   * The same test, as tight as the matcher where a word ends (`mayHoldWholeNames`), for a leaf block
+   * with no gap inside, whose `textContent` is its text: "Studio" or "Manning" holds no name there.
+   */
+  readonly wholeNames?: (text: string) => boolean;
   /** Receives each block stepped over by `maybeNames` (whatever was read of it before is stale). */
   readonly onSkipped?: (key: BlockKey) => void;
   /**
@@ -192,7 +199,7 @@ function* nothingToRead(): Generator<typeof PAUSE, void, void> {}
 
 /** Reads `root`, whose text holds `rootMaybeNames` places that may hold a name (Infinity: not tested). */
 function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Generator<typeof PAUSE, void, void> {
-  const { sequence, onBlock, nested, maybeNames, onSkipped, onShadowRoot, customHosts } = options;
+  const { sequence, onBlock, nested, maybeNames, wholeNames, onSkipped, onShadowRoot, customHosts } = options;
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
@@ -245,7 +252,9 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
       const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
       let inside = around;
       if (maybeNames && (kind & TAG_LEAF || around < elementsBeside(element) / 2)) {
-        inside = maybeNames(element.textContent ?? '');
+        const text = element.textContent ?? '';
+        inside = maybeNames(text);
+        if (inside > 0 && kind & TAG_LEAF && wholeNames && !wholeNames(text) && element.querySelector(GAP_SELECTOR) === null) inside = 0;
         if (inside === 0) {
           onSkipped?.(element);
           return -1;

@@ -1,4 +1,4 @@
-import { countMaybeNames } from '../../core/detection/lexicon';
+import { countMaybeNames, mayHoldWholeNames } from '../../core/detection/lexicon';
 import type { Damage } from '../watch/page-damage';
 import type { PageRecord } from './page-record';
 import { readBlocks, type ReadOptions } from '../read/page-text';
@@ -67,7 +67,7 @@ export async function readRoot(
     // for everywhere else.
     if (!walkFindsHosts) for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
     if (clock.sliceIsOver) await clock.yield();
-    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, customHosts: walkFindsHosts });
+    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: walkFindsHosts });
     while (!reading.next().done) {
       if (clock.sliceIsOver) await clock.yield();
     }
