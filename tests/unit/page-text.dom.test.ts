@@ -117,10 +117,24 @@ describe('readBlocks', () => {
     const blocks = read(body, { onShadowRoot: (root) => found.push(root) });
     expect(found).toEqual([shadow]);
     // Everywhere but inside unread content (code), whether the walk passes there or not.
-    expect(shadowRootsToRead(body)).toEqual([widget]);
+    expect([...shadowRootsToRead(body)].flat()).toEqual([widget]);
     expect(blocks.some((b) => b.text.includes('Shadow'))).toBe(false);
     const inner = read(shadow, { base: shadow });
     expect(inner.map((b) => b.text)).toContain('Shadow text');
+  });
+
+  it('finds custom elements’ shadow roots a small subtree at a time under a huge root, in tree order', () => {
+    const body = page(
+      '<div id="app"><a-b id="one"><p>x</p></a-b><section><p>y</p><c-d id="two"></c-d></section></div>' +
+        '<main><p>z</p><e-f id="three"></e-f><pre><g-h id="in-code"></g-h></pre></main>',
+    );
+    const app = body.querySelector('#app')!.attachShadow({ mode: 'open' });
+    const roots = ['#one', '#two', '#three', '#in-code'].map((id) => body.querySelector(id)!.attachShadow({ mode: 'open' }));
+    const whole = [...shadowRootsToRead(body)];
+    const pieces = [...shadowRootsToRead(body, 2)];
+    expect(whole.flat()).toEqual([app, ...roots.slice(0, 3)]);
+    expect(pieces.flat()).toEqual(whole.flat());
+    expect(pieces.length).toBeGreaterThan(whole.length);
   });
 
   it('pauses every so often inside a huge block', () => {

@@ -55,6 +55,9 @@ export const LEAF_BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'summary', 'legend',
 ]);
 
+/** Any block, as a selector. */
+export const BLOCK_SELECTOR = [...BLOCK_TAGS].join(',');
+
 /**
  * What stands for a gap in a block's text, as a selector: a nested block, unread content, a marker,
  * a link to a note. An element with none of these inside reads, as its `textContent`, exactly the

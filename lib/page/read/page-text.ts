@@ -1,5 +1,5 @@
 import type { Span } from '../../core/detection';
-import { GAP_SELECTOR, TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
+import { BLOCK_SELECTOR, GAP_SELECTOR, TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
 
 /**
@@ -58,6 +58,12 @@ export interface ReadOptions {
   readonly onShadowRoot?: (root: ShadowRoot) => void;
   /** Report custom elements' open shadow roots met too (when they are not looked for apart). */
   readonly customHosts?: boolean;
+  /**
+   * The root is too big for one native read of its text (`HUGE_ELEMENTS`): it is entered untested,
+   * and so is each block in it until one is tested; a leaf block is tested only when it holds no
+   * other block (one that does may be a layout cell holding most of the page).
+   */
+  readonly hugeRoot?: boolean;
   /**
    * Called when the walk finds that the node it stopped at was removed from the page while it was
    * paused: the walk goes on after `anchor` (the nearest ancestor still in place), whose subtree the
@@ -185,7 +191,7 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
   // walk enters it, as any block is.
   let rootMaybeNames = Infinity;
   const rootIsBlock = root.nodeType === Node.ELEMENT_NODE && root !== options.base && (TAG_KINDS.get((root as Element).localName) ?? 0) & TAG_BLOCK;
-  if (options.maybeNames && options.nested && !rootIsBlock) {
+  if (options.maybeNames && options.nested && !rootIsBlock && !options.hugeRoot) {
     rootMaybeNames = options.maybeNames(root.textContent ?? '');
     if (rootMaybeNames === 0) {
       if (options.base) options.onSkipped?.(options.base);
@@ -199,7 +205,7 @@ function* nothingToRead(): Generator<typeof PAUSE, void, void> {}
 
 /** Reads `root`, whose text holds `rootMaybeNames` places that may hold a name (Infinity: not tested). */
 function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Generator<typeof PAUSE, void, void> {
-  const { sequence, onBlock, nested, maybeNames, wholeNames, onSkipped, onShadowRoot, customHosts } = options;
+  const { sequence, onBlock, nested, maybeNames, wholeNames, onSkipped, onShadowRoot, customHosts, hugeRoot } = options;
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
@@ -251,7 +257,8 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
       if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
       const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
       let inside = around;
-      if (maybeNames && (kind & TAG_LEAF || around < elementsBeside(element) / 2)) {
+      const tested = kind & TAG_LEAF ? !(hugeRoot && around === Infinity && element.querySelector(BLOCK_SELECTOR)) : around < elementsBeside(element) / 2;
+      if (maybeNames && tested) {
         const text = element.textContent ?? '';
         inside = maybeNames(text);
         if (inside > 0 && kind & TAG_LEAF && wholeNames && !wholeNames(text) && element.querySelector(GAP_SELECTOR) === null) inside = 0;

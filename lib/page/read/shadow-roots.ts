@@ -43,14 +43,35 @@ function customElementsUnder(root: Element | ShadowRoot): Element[] {
  * The open shadow roots to read for `root`: those of custom elements at and under it, and of the
  * built-in elements among its children (not `root`'s own, when it is a shadow root), outside content
  * that is never read. Those inside them are not included: look inside each.
+ *
+ * Yielded a batch at a time, in tree order. Custom elements are looked for with one native query per
+ * subtree of at most `pieceElements` elements (all at once by default): under a huge root, one query
+ * would be one long task, and the caller can let the page run between batches.
  */
-export function shadowRootsToRead(root: Element | ShadowRoot): ShadowRoot[] {
-  const roots: ShadowRoot[] = [];
-  const take = (element: Element) => {
+export function* shadowRootsToRead(root: Element | ShadowRoot, pieceElements = Infinity): Generator<ShadowRoot[], void, void> {
+  const seen = new Set<ShadowRoot>();
+  const take = (element: Element, into: ShadowRoot[]) => {
     const shadow = element.shadowRoot;
-    if (shadow && !roots.includes(shadow) && !element.closest(SKIPPED_SELECTOR)) roots.push(shadow);
+    if (shadow && !seen.has(shadow) && !element.closest(SKIPPED_SELECTOR)) {
+      seen.add(shadow);
+      into.push(shadow);
+    }
   };
-  for (const child of root.children) if (SHADOW_HOST_TAGS.has(child.localName)) take(child);
-  for (const element of customElementsUnder(root)) take(element);
-  return roots;
+  const hosts: ShadowRoot[] = [];
+  for (const child of root.children) if (SHADOW_HOST_TAGS.has(child.localName)) take(child, hosts);
+  if (hosts.length > 0) yield hosts;
+  // Subtrees still to look in, the next one last.
+  const pending: Array<Element | ShadowRoot> = [root];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const found: ShadowRoot[] = [];
+    if (next.nodeType === Node.ELEMENT_NODE && (next as Element).getElementsByTagName('*').length > pieceElements) {
+      // Too big for one query: this element on its own, then each child's subtree.
+      const element = next as Element;
+      if (element.localName.includes('-')) take(element, found);
+      for (let child = element.lastElementChild; child; child = child.previousElementSibling) pending.push(child);
+    } else {
+      for (const element of customElementsUnder(next)) take(element, found);
+    }
+    if (found.length > 0) yield found;
+  }
 }

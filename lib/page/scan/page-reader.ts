@@ -18,7 +18,7 @@ export type RootOptions = Pick<ReadOptions, 'base' | 'nested' | 'sequence'>;
 export interface ReaderOptions {
   /** Read every block (the full walk the equivalence tests compare with), not only where names may be. */
   readonly readEverything?: boolean;
-  /** Past this many elements a root is walked whole, untested. */
+  /** Past this many elements a root is entered untested, its leaf blocks tested (`ReadOptions.hugeRoot`). */
   readonly hugeElements: number;
   /** Called for each shadow root met for the first time: its changes are to be watched. */
   readonly watch: (shadowRoot: ShadowRoot) => void;
@@ -54,20 +54,24 @@ export async function readRoot(
     // A block read again for its own text alone (after a change) is walked through its own inline
     // content only, meeting the custom elements there: counting or querying its whole subtree
     // would cost a feed's container a pass over the whole feed on every batch, for nested blocks
-    // whose shadow roots are known already. A huge root is walked whole, as before the native
-    // test: a native read of all its text (or an XPath query over it) is one call that cannot be
-    // cut into slices, and at 10 MB it alone outlasts a long task; its custom elements' shadow
-    // roots are then met by the walk too.
+    // whose shadow roots are known already. A huge root is not tested as a whole: a native read of
+    // all its text is one call that cannot be cut into slices, and at 10 MB it alone outlasts a long
+    // task. It is entered untested, its leaf blocks tested (`hugeRoot`), and its custom elements
+    // looked for a subtree at a time.
     const ownTextOnly = !next.options.nested;
     const huge =
       !ownTextOnly && next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > reader.hugeElements;
-    const walkFindsHosts = ownTextOnly || huge;
-    const maybeNames = reader.readEverything || huge ? undefined : countMaybeNames;
+    const maybeNames = reader.readEverything ? undefined : countMaybeNames;
     // Shadow roots hold text the light tree's `textContent` does not: custom elements' are looked
     // for everywhere else.
-    if (!walkFindsHosts) for (const shadowRoot of shadowRootsToRead(next.root as Element | ShadowRoot)) onShadowRoot(shadowRoot);
+    if (!ownTextOnly) {
+      for (const found of shadowRootsToRead(next.root as Element | ShadowRoot, huge ? reader.hugeElements : Infinity)) {
+        for (const shadowRoot of found) onShadowRoot(shadowRoot);
+        if (clock.sliceIsOver) await clock.yield();
+      }
+    }
     if (clock.sliceIsOver) await clock.yield();
-    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: walkFindsHosts });
+    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: huge });
     while (!reading.next().done) {
       if (clock.sliceIsOver) await clock.yield();
     }
