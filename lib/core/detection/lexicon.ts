@@ -188,21 +188,6 @@ export function countMaybeNames(text: string): number {
   return count;
 }
 
-/**
- * The word found at every place in `text` that may hold a name, overlapping places too (each place
- * where the test matches, once): what `maybe-leaves.ts` accounts for.
- */
-export function maybePlacesIn(text: string): string[] {
-  maybe ??= new RegExp(lexiconSource().maybe, 'g');
-  maybe.lastIndex = 0;
-  const words: string[] = [];
-  for (let match = maybe.exec(text); match; match = maybe.exec(text)) {
-    words.push(match[0]);
-    maybe.lastIndex = match.index + 1;
-  }
-  return words;
-}
-
 /** Whether `text` may hold a name or a decoy the matcher would accept: false means it holds none. */
 export function mayHoldNames(text: string): boolean {
   maybe ??= new RegExp(lexiconSource().maybe, 'g');

@@ -55,9 +55,6 @@ export const LEAF_BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'summary', 'legend',
 ]);
 
-/** Content never read (`isSkippedElement`), as a selector. */
-export const SKIPPED_SELECTOR = [...SKIP_TAGS, '[contenteditable]:not([contenteditable="false" i])'].join(',');
-
 /** Any block, as a selector. */
 export const BLOCK_SELECTOR = [...BLOCK_TAGS].join(',');
 

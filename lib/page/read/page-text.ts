@@ -1,7 +1,6 @@
 import type { Span } from '../../core/detection';
 import { BLOCK_SELECTOR, GAP_SELECTOR, TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
-import { maybeLeaves } from './maybe-leaves';
 
 /**
  * Reading a part of the page into blocks of text (docs/contract.md: a block's text is its own text
@@ -49,13 +48,6 @@ export interface ReadOptions {
    * with no gap inside, whose `textContent` is its text: "Studio" or "Manning" holds no name there.
    */
   readonly wholeNames?: (text: string) => boolean;
-  /**
-   * The words at every place in a text that may hold a name (`maybePlacesIn`). Given, a root whose
-   * text has few such places is not walked: the leaf blocks that hold them are found natively
-   * (`maybe-leaves.ts`) and only those are read. Only for a root read afresh: blocks under it that
-   * are not read are not handed to `onSkipped`.
-   */
-  readonly placesIn?: (text: string) => string[];
   /** Receives each block stepped over by `maybeNames` (whatever was read of it before is stale). */
   readonly onSkipped?: (key: BlockKey) => void;
   /**
@@ -87,7 +79,6 @@ export const PAUSE = null;
 const NODES_PER_PAUSE = 256;
 
 const TEXT_NODE = 3; // Node.TEXT_NODE, without a global lookup per node
-const ELEMENT_NODE = 1;
 const ENTERED_BLOCK = 1;
 const ENTERED_EMPHASIS = 2;
 const ENTERED_MARKER = 4;
@@ -201,16 +192,10 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
   let rootMaybeNames = Infinity;
   const rootIsBlock = root.nodeType === Node.ELEMENT_NODE && root !== options.base && (TAG_KINDS.get((root as Element).localName) ?? 0) & TAG_BLOCK;
   if (options.maybeNames && options.nested && !rootIsBlock && !options.hugeRoot) {
-    const text = root.textContent ?? '';
-    rootMaybeNames = options.maybeNames(text);
+    rootMaybeNames = options.maybeNames(root.textContent ?? '');
     if (rootMaybeNames === 0) {
       if (options.base) options.onSkipped?.(options.base);
       return nothingToRead();
-    }
-    const leaves = options.placesIn && root.nodeType === ELEMENT_NODE ? maybeLeaves(root as Element, text, options.placesIn) : undefined;
-    if (leaves) {
-      if (options.base) options.onSkipped?.(options.base);
-      return readLeaves(leaves, options);
     }
   }
   return walk(root, options, rootMaybeNames);
@@ -218,22 +203,14 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
 
 function* nothingToRead(): Generator<typeof PAUSE, void, void> {}
 
-/** Reads each leaf block of `leaves` (and the blocks in it) as a root of its own. */
-function* readLeaves(leaves: readonly Element[], options: ReadOptions): Generator<typeof PAUSE, void, void> {
-  const leafOptions: ReadOptions = { ...options, base: null, placesIn: undefined };
-  for (const leaf of leaves) {
-    // The page may have taken it away while we were paused.
-    if (leaf.isConnected) yield* walk(leaf, leafOptions, Infinity);
-    yield PAUSE;
-  }
-}
-
 /** Reads `root`, whose text holds `rootMaybeNames` places that may hold a name (Infinity: not tested). */
 function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Generator<typeof PAUSE, void, void> {
   const { sequence, onBlock, nested, maybeNames, wholeNames, onSkipped, onShadowRoot, customHosts, hugeRoot } = options;
   // An element root is entered like any other element (a subtree added to the page may be a block,
   // tested as it is entered); a root that is the base block is already open.
   const rootElement = root.nodeType === Node.ELEMENT_NODE && root !== options.base ? (root as Element) : null;
+  const document = root.ownerDocument ?? (root as Document);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base, sequence)] : [];
   if (blocks[0]) blocks[0].maybeNames = rootMaybeNames;
   /** Elements entered and not yet left, root excluded, with what entering each did (`ENTERED_*`). */
@@ -332,8 +309,6 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
 
   const rootFlags = rootElement ? enter(rootElement) : 0;
   if (rootFlags < 0) return;
-  const document = root.ownerDocument ?? (root as Document);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
 
   let node: Node | null = walker.firstChild();
   while (node) {

@@ -1,4 +1,4 @@
-import { SHADOW_HOST_TAGS, SKIPPED_SELECTOR } from './block-tags';
+import { SHADOW_HOST_TAGS, SKIP_TAGS } from './block-tags';
 
 /**
  * Finding open shadow roots, whose text is not in the light tree's `textContent`. Most belong to
@@ -6,9 +6,8 @@ import { SHADOW_HOST_TAGS, SKIPPED_SELECTOR } from './block-tags';
  * names with a hyphen, so a page without names still has them read. A built-in element that hosts
  * one (a `div` given a shadow root by a script) is found among the children of the root read (where
  * single-page apps mount their panels: `<body><div id="app">`) and where the walk passes
- * (`page-text.ts`): in the blocks that are read and at the edges of those stepped over (on a page
- * with few maybes, only the leaf blocks that hold them: `maybe-leaves.ts`). Looking at every
- * built-in element would cost more than reading the page's text.
+ * (`page-text.ts`): in the blocks that are read and at the edges of those stepped over. Looking at
+ * every built-in element would cost more than reading the page's text.
  */
 
 /** Whether a node is a shadow root (a document fragment with a host). */
@@ -18,6 +17,8 @@ export function isShadowRoot(node: Node): node is ShadowRoot {
 
 const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
 
+/** Content never read (`isSkippedElement`), as a selector, for the few hosts found. */
+const SKIPPED_SELECTOR = [...SKIP_TAGS, '[contenteditable]:not([contenteditable="false" i])'].join(',');
 
 /** The custom elements at and under `root`, in tree order. */
 function customElementsUnder(root: Element | ShadowRoot): Element[] {

@@ -1,4 +1,4 @@
-import { countMaybeNames, mayHoldWholeNames, maybePlacesIn } from '../../core/detection/lexicon';
+import { countMaybeNames, mayHoldWholeNames } from '../../core/detection/lexicon';
 import type { Damage } from '../watch/page-damage';
 import type { PageRecord } from './page-record';
 import { readBlocks, type ReadOptions } from '../read/page-text';
@@ -12,11 +12,8 @@ import type { SliceClock } from './time-slicer';
  */
 export const HUGE_ELEMENTS = 100_000;
 
-/**
- * What the scanner tells the reader about a root; `fresh` when it is read into a record that holds
- * nothing of it yet (a full scan), where blocks not read need not be forgotten one by one.
- */
-export type RootOptions = Pick<ReadOptions, 'base' | 'nested' | 'sequence'> & { readonly fresh?: boolean };
+/** What the scanner tells the reader about a root. */
+export type RootOptions = Pick<ReadOptions, 'base' | 'nested' | 'sequence'>;
 
 export interface ReaderOptions {
   /** Read every block (the full walk the equivalence tests compare with), not only where names may be. */
@@ -51,7 +48,7 @@ export async function readRoot(
     record.shadowRoots.add(shadowRoot);
     reader.watch(shadowRoot);
     const sequence = numbered ? new ReadSequence() : undefined;
-    roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence, fresh: options.fresh } });
+    roots.push({ root: shadowRoot, options: { base: shadowRoot, nested: true, sequence } });
   };
   for (let next = roots.shift(); next; next = roots.shift()) {
     // A block read again for its own text alone (after a change) is walked through its own inline
@@ -74,7 +71,7 @@ export async function readRoot(
       }
     }
     if (clock.sliceIsOver) await clock.yield();
-    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: huge, placesIn: next.options.fresh && maybeNames ? maybePlacesIn : undefined });
+    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: huge });
     while (!reading.next().done) {
       if (clock.sliceIsOver) await clock.yield();
     }

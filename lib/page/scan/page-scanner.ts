@@ -257,7 +257,7 @@ export class PageScanner {
     const damage = emptyDamage();
     const body = document.body;
     if (body && document.designMode !== 'on' && !isSkippedElement(body)) {
-      await readRoot(text, body, { base: body, nested: true, sequence: new ReadSequence(), fresh: true }, damage, clock, this.#reader);
+      await readRoot(text, body, { base: body, nested: true, sequence: new ReadSequence() }, damage, clock, this.#reader);
     }
     this.#text = text;
     this.#painted = false;
