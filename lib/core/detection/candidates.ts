@@ -3,25 +3,32 @@ import { getLexicon, normalizeForm, PARTICLES } from './lexicon';
 import { readLocalFeatures } from './local-features';
 import { sentenceStarts } from './sentences';
 import type { BlockMatches, Candidate, Span } from './types';
+import { latinFirst } from './latin';
 
 /**
  * Names are capitalised. A form matches when every word starts with a capital (particles and a
  * leading "the" may not), or when the whole name is in capitals ("HEAT" in credits and headlines).
  */
 function hasNameCasing(text: string): boolean {
-  if (text === text.toUpperCase()) return /\p{Lu}/u.test(text);
+  if (text === text.toUpperCase()) return CAPITAL(text).test(text);
   return text.split(/[\s.]+/).every((word) => {
-    if (word === '' || !/^\p{L}/u.test(word)) return true;
-    if (PARTICLES.has(word.toLowerCase()) || /^de\p{Lu}/u.test(word)) return true;
-    return /^\p{Lu}/u.test(word);
+    if (word === '' || !STARTS_WITH_LETTER(word).test(word)) return true;
+    if (PARTICLES.has(word.toLowerCase()) || DE_THEN_CAPITAL(word).test(word)) return true;
+    return STARTS_WITH_CAPITAL(word).test(word);
   });
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITAL = latinFirst(/\p{Lu}/u);
+const STARTS_WITH_LETTER = latinFirst(/^\p{L}/u);
+const STARTS_WITH_CAPITAL = latinFirst(/^\p{Lu}/u);
+const DE_THEN_CAPITAL = latinFirst(/^de\p{Lu}/u);
+const LETTER_OR_DIGIT = latinFirst(/[\p{L}\p{N}]/u);
 
 /** No letter or digit, in any script, touches the match on either side. */
 function isWholeWord(text: string, start: number, end: number): boolean {
-  return !LETTER_OR_DIGIT.test(text.charAt(start - 1)) && !LETTER_OR_DIGIT.test(text.charAt(end));
+  const before = text.charAt(start - 1);
+  const after = text.charAt(end);
+  return !LETTER_OR_DIGIT(before).test(before) && !LETTER_OR_DIGIT(after).test(after);
 }
 
 /** Whether [start, end) overlaps a marker, or has a place where a block or unread content stood inside it. */
@@ -92,11 +99,16 @@ export function matchBlock(blockText: string, emphasis: readonly Span[] = [], ga
   return { candidates, competitors };
 }
 
+const HYPHEN_THEN_CAPITAL = latinFirst(/^-\p{Lu}/u);
+const CAPITALISED_THEN_HYPHEN = latinFirst(/\p{Lu}\p{L}*-$/u);
+
 /** "Voight-Kampff" is a test and "Hanna-Barbera" a studio; "the Pacino-De Niro scene" is ours twice. */
 function markHyphenatedNames(text: string, candidates: Candidate[]): void {
   candidates.forEach((candidate, index) => {
-    const joinedAfter = /^-\p{Lu}/u.test(text.slice(candidate.end, candidate.end + 2));
-    const joinedBefore = /\p{Lu}\p{L}*-$/u.test(text.slice(Math.max(0, candidate.start - 20), candidate.start));
+    const after = text.slice(candidate.end, candidate.end + 2);
+    const before = text.slice(Math.max(0, candidate.start - 20), candidate.start);
+    const joinedAfter = HYPHEN_THEN_CAPITAL(after).test(after);
+    const joinedBefore = CAPITALISED_THEN_HYPHEN(before).test(before);
     const next = candidates[index + 1];
     const previous = candidates[index - 1];
     const partnerIsOurs =

@@ -1,6 +1,7 @@
 import { ENTITY_NAMES, type EntityId } from '../../../data/entities';
 import { plausible, SUPPORT_WEIGHT, type EvidenceSummary } from './page-evidence';
 import type { Candidate, MatchReason, Mention } from './types';
+import { latinFirst } from './latin';
 
 /**
  * How much support from the rest of the page a name needs (see SUPPORT_WEIGHT): a rare surname needs
@@ -34,8 +35,10 @@ function isTitle(entity: EntityId): boolean {
 
 /** "The Town", "The Dark Knight": a word after the first is capitalised, in a name not all in capitals. */
 function capitalisedBeyondFirstWord(text: string): boolean {
-  return text !== text.toUpperCase() && /\s\p{Lu}/u.test(text);
+  return text !== text.toUpperCase() && SPACE_THEN_CAPITAL(text).test(text);
 }
+
+const SPACE_THEN_CAPITAL = latinFirst(/\s\p{Lu}/u);
 
 /** Decides which candidates of one block are mentions, given what the whole page says. */
 export function decideBlock(candidates: readonly Candidate[], page: EvidenceSummary): Mention[] {

@@ -1,5 +1,6 @@
 import { ENTITY_NAMES, type EntityId } from '../../../data/entities';
 import type { Candidate, LocalFeatures, Span } from './types';
+import { latinFirst } from './latin';
 
 const QUOTES_BEFORE = /(?:["“‘'«‹`*_]|``|'')\s?$/;
 const QUOTES_AFTER = /^(?:['’]s)?[,.!?:;]?\s?(?:["”’'»›*_]|''|``)/;
@@ -25,14 +26,17 @@ function isSentenceStart(text: string, start: number): boolean {
   return before === '' || /[.!?:;…]$/.test(before);
 }
 
+const WORD = latinFirst(/\p{L}[\p{L}'’-]*/gu);
+const STARTS_WITH_CAPITAL = latinFirst(/^\p{Lu}/u);
+
 /** The last block asked about: every candidate of a block asks about the same whole text. */
 let lastHeadline: { text: string; headline: boolean } | undefined;
 
 function isHeadline(text: string): boolean {
   if (lastHeadline?.text === text) return lastHeadline.headline;
-  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const words = text.match(WORD(text)) ?? [];
   const longWords = words.filter((word) => word.length > 3);
-  const capitalised = longWords.filter((word) => /^\p{Lu}/u.test(word)).length;
+  const capitalised = longWords.filter((word) => STARTS_WITH_CAPITAL(word).test(word)).length;
   const headline = longWords.length >= 3 && capitalised / longWords.length >= 0.7;
   lastHeadline = { text, headline };
   return headline;
@@ -43,10 +47,12 @@ function isEmphasised(start: number, end: number, emphasis: readonly Span[]): bo
   return emphasis.some((span) => span.start <= start && span.end >= end && span.end - span.start <= end - start + 3);
 }
 
+/** A given name, optionally followed by a middle initial or a quoted nickname, then one space. */
+const GIVEN_NAME_BEFORE = latinFirst(/(?:^|[\s(])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:\s+\p{Lu}\.)?(?:\s+[“"‘']\p{Lu}\p{Ll}+[”"’'])?\s$/u);
+
 function hasOtherGivenName(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
-  // A given name, optionally followed by a middle initial or a quoted nickname, then one space.
-  const match = /(?:^|[\s(])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:\s+\p{Lu}\.)?(?:\s+[“"‘']\p{Lu}\p{Ll}+[”"’'])?\s$/u.exec(before);
+  const match = GIVEN_NAME_BEFORE(before).exec(before);
   if (!match) return false;
   const word = match[1]!;
   if (/['’]s$/.test(word)) return false;
@@ -92,9 +98,8 @@ const JOINING_WORDS = 'for|of|in|on|to|about|with|from|after|before|at|by|into|t
  * ("’s masterpiece", "’s 1995 crime epic"), then maybe an opening quote. No joining word: "Nolan’s
  * screenplay for The Dark Knight" owns a screenplay, not the film, and a co-writer could own it.
  */
-const POSSESSIVE_THEN_TITLE = new RegExp(
-  `^['’]s?\\s+(?:(?!(?:${JOINING_WORDS})\\b)[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*,?\\s+){0,4}["“‘]?$`,
-  'u',
+const POSSESSIVE_THEN_TITLE = latinFirst(
+  new RegExp(`^['’]s?\\s+(?:(?!(?:${JOINING_WORDS})\\b)[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*,?\\s+){0,4}["“‘]?$`, 'u'),
 );
 
 /**
@@ -103,20 +108,21 @@ const POSSESSIVE_THEN_TITLE = new RegExp(
  * phrase: followed by punctuation or a word that starts a new part of the sentence, so neither its
  * possessive ("Heat is the film’s subject") nor a compound ("Heat, the film industry…") counts.
  */
-const CALLED_FILM = new RegExp(
+const CALLED_FILM = latinFirst(new RegExp(
   `^(?:['’]s)?(?:\\s*,|\\s+(?:is|was|remains))\\s+((?:(?!(?:${JOINING_WORDS})\\b)[\\p{L}\\p{N}'’-]+,?\\s+){0,5}?)` +
     `(?:film|movie|motion picture|thriller|crime drama|heist drama|sequel|remake|prequel)` +
     `(?=[.,;:!?)\\]—–"”]|\\s*$|\\s+(?:that|which|where|who|whose|${JOINING_WORDS}|directed|starring|written|made|released|set|based|is|was|ever|since|I|we|you|he|she|they|it)\\b)`,
   'iu',
-);
+));
 
 /** A capitalised "The", "A" or "An" title (or one in quotes), then the comma or "and" of a list, before ours. */
-const TITLE_ITEM_BEFORE =
-  /(?:^|[\s(])["“]?(?:The|A|An)\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|and|in|on|at|to|for|a|an|\p{Lu}[\p{L}\p{N}'’.-]*))*,?["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?$/u;
+const TITLE_ITEM_BEFORE = latinFirst(
+  /(?:^|[\s(])["“]?(?:The|A|An)\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|and|in|on|at|to|for|a|an|\p{Lu}[\p{L}\p{N}'’.-]*))*,?["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?$/u,
+);
 /** The joint of a list right before a title: a comma, "and", "or" or "&", maybe an opening quote. */
 const LIST_JOINT_BEFORE = /(?:,|\s(?:and|or|&))\s+["“]?$/;
 /** …or the list goes on after ours with such a title. */
-const TITLE_ITEM_AFTER = /^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}/u;
+const TITLE_ITEM_AFTER = latinFirst(/^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}/u);
 
 type Relations = { followsOwnFullName: boolean; possessesTitle: boolean; listedAmongTitles: boolean; calledFilm: boolean };
 
@@ -144,17 +150,20 @@ export function markBlockRelations(text: string, candidates: readonly Candidate[
     const next = candidates[index + 1];
     if (candidate.form.short && (kind === 'person' || kind === 'character') && next && ENTITY_NAMES[next.entity].kind === 'film') {
       const title = next.local;
+      const between = text.slice(candidate.end, next.start);
       local.possessesTitle =
-        !title.lowercaseThe && !title.numbered && !title.otherSenseNearby && POSSESSIVE_THEN_TITLE.test(text.slice(candidate.end, next.start));
+        !title.lowercaseThe && !title.numbered && !title.otherSenseNearby && POSSESSIVE_THEN_TITLE(between).test(between);
     }
     if (kind === 'film') {
       // The list's comma or "and" right before the title is checked first, on a few characters, so most
       // titles never run the longer look back for the item before it.
+      const itemBefore = text.slice(Math.max(0, candidate.start - 80), candidate.start);
+      const itemAfter = text.slice(candidate.end, candidate.end + 40);
+      const after = text.slice(candidate.end, candidate.end + 80);
       local.listedAmongTitles =
-        (LIST_JOINT_BEFORE.test(text.slice(Math.max(0, candidate.start - 6), candidate.start)) &&
-          TITLE_ITEM_BEFORE.test(text.slice(Math.max(0, candidate.start - 80), candidate.start))) ||
-        TITLE_ITEM_AFTER.test(text.slice(candidate.end, candidate.end + 40));
-      const called = CALLED_FILM.exec(text.slice(candidate.end, candidate.end + 80));
+        (LIST_JOINT_BEFORE.test(text.slice(Math.max(0, candidate.start - 6), candidate.start)) && TITLE_ITEM_BEFORE(itemBefore).test(itemBefore)) ||
+        TITLE_ITEM_AFTER(itemAfter).test(itemAfter);
+      const called = CALLED_FILM(after).exec(after);
       const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
       const statedYear = called && /\b(?:18|19|20)\d\d\b/.exec(called[1]!)?.[0];
       local.calledFilm = called !== null && (!statedYear || year === undefined || Number(statedYear) === year);

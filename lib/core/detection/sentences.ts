@@ -2,9 +2,12 @@
  * Where sentences start and end: the one splitter for detection (evidence that needs the whole
  * sentence, `candidates.ts`) and the essay's timeline (the sentence around a year). Pure.
  */
+import { latinFirst } from './latin';
 
 /** Abbreviations whose full stop does not end a sentence (an initial: "L.A. Takedown"; "Warner Bros. Pictures"). */
-const ABBREVIATION = /(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Lt|Sgt|St|Jr|Sr|vs|Bros|Det|No|Vol|approx|etc))\.$/u;
+const ABBREVIATION = latinFirst(/(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Lt|Sgt|St|Jr|Sr|vs|Bros|Det|No|Vol|approx|etc))\.$/u);
+
+const BOUNDARY = latinFirst(/[.!?…]["”’)\]]*\s+(?=["“‘([]?\p{Lu})/gu);
 
 /**
  * Where each sentence of a block starts: after . ! ? or … (and any closing quote or bracket) and a
@@ -13,9 +16,11 @@ const ABBREVIATION = /(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Lt|Sgt|St|Jr|Sr|vs|Bros|Det|
  */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
-  const boundary = /[.!?…]["”’)\]]*\s+(?=["“‘([]?\p{Lu})/gu;
+  const boundary = BOUNDARY(text);
+  boundary.lastIndex = 0;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    if (!ABBREVIATION.test(text.slice(Math.max(0, match.index - 6), match.index + 1))) {
+    const stop = text.slice(Math.max(0, match.index - 6), match.index + 1);
+    if (!ABBREVIATION(stop).test(stop)) {
       starts.push(match.index + match[0].length);
     }
   }

@@ -1,4 +1,5 @@
 import type { Span } from '../../core/detection';
+import { latinFirst } from '../../core/detection/latin';
 import { BLOCK_SELECTOR, GAP_SELECTOR, TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
 
@@ -87,13 +88,15 @@ const ENTERED_MARKER = 4;
  * A footnote link's text: "3", "[12]", "*", "†", or a letter in brackets, "[a]". A bare letter is
  * not: it may be a piece of a word ("<a href="#cast">W</a>es Studi") or an alphabet's index.
  */
-const FOOTNOTE_TEXT = /^\s*(?:\[\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\]|\(\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\)|\d{1,3}|[*†‡§¶]{1,3})\s*$/u;
+const FOOTNOTE_TEXT = latinFirst(/^\s*(?:\[\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\]|\(\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\)|\d{1,3}|[*†‡§¶]{1,3})\s*$/u);
 
 /** A link to a note on the same page: marked as one (`doc-noteref`), or whose text is only a note's number or sign. */
 function isFootnoteLink(element: Element): boolean {
   // One attribute read for the links of a page, which mostly lead elsewhere.
   if (element.getAttribute('href')?.startsWith('#') !== true) return false;
-  return element.getAttribute('role') === 'doc-noteref' || FOOTNOTE_TEXT.test(element.textContent ?? '');
+  if (element.getAttribute('role') === 'doc-noteref') return true;
+  const text = element.textContent ?? '';
+  return FOOTNOTE_TEXT(text).test(text);
 }
 
 /** The editable elements under `root` (their subtrees are never read), or undefined for none. */
