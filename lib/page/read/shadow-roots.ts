@@ -46,7 +46,8 @@ function customElementsUnder(root: Element | ShadowRoot): Element[] {
  *
  * Yielded a batch at a time, in tree order. Custom elements are looked for with one native query per
  * subtree of at most `pieceElements` elements (all at once by default): under a huge root, one query
- * would be one long task, and the caller can let the page run between batches.
+ * would be one long task, and the caller can let the page run between batches (one per query, found
+ * or not). A root given pieces is known to hold more elements than that: it is split unasked.
  */
 export function* shadowRootsToRead(root: Element | ShadowRoot, pieceElements = Infinity): Generator<ShadowRoot[], void, void> {
   const seen = new Set<ShadowRoot>();
@@ -64,7 +65,8 @@ export function* shadowRootsToRead(root: Element | ShadowRoot, pieceElements = I
   const pending: Array<Element | ShadowRoot> = [root];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const found: ShadowRoot[] = [];
-    if (next.nodeType === Node.ELEMENT_NODE && (next as Element).getElementsByTagName('*').length > pieceElements) {
+    const tooBig = next === root ? pieceElements < Infinity : (next as Element).getElementsByTagName('*').length > pieceElements;
+    if (next.nodeType === Node.ELEMENT_NODE && tooBig) {
       // Too big for one query: this element on its own, then each child's subtree.
       const element = next as Element;
       if (element.localName.includes('-')) take(element, found);
@@ -72,6 +74,6 @@ export function* shadowRootsToRead(root: Element | ShadowRoot, pieceElements = I
     } else {
       for (const element of customElementsUnder(next)) take(element, found);
     }
-    if (found.length > 0) yield found;
+    yield found;
   }
 }
