@@ -27,8 +27,14 @@ export class PageDetector<K> {
   set(key: K, block: TextBlock): void {
     const previous = this.blocks.get(key);
     if (previous && sameBlock(previous.block, block)) return;
-    if (previous) this.evidence.remove(previous.evidence);
     const evidence = readBlockEvidence(block.text, matchBlock(block.text, block.emphasis, block.gaps));
+    // A block that matches nothing says nothing to the page: it is not kept (most blocks of a page
+    // dense with text; set again, it is matched again).
+    if (evidence.candidates.length === 0 && evidence.competitors.length === 0) {
+      this.delete(key);
+      return;
+    }
+    if (previous) this.evidence.remove(previous.evidence);
     this.evidence.add(evidence);
     this.blocks.set(key, { block, evidence });
     if (evidence.candidates.length > 0) this.withCandidates.add(key);

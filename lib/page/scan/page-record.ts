@@ -17,33 +17,46 @@ export interface PlacedBlock {
  */
 export class PageRecord {
   readonly detector = new PageDetector<BlockKey>();
+  /**
+   * The blocks read that hold a candidate: only those can ever need ranges. The others are let go at
+   * once, while they are young garbage (kept, their text and nodes filled the heap of a 10 MB page and
+   * its major GCs).
+   */
   readonly blocks = new Map<BlockKey, ReadBlock>();
+  /** Every block read, with the text nodes and characters it was read from (`textNodes`, `chars`). */
+  readonly #sizes = new Map<BlockKey, readonly [nodes: number, chars: number]>();
   readonly shadowRoots = new Set<ShadowRoot>();
   placed = new Map<BlockKey, PlacedBlock>();
   textNodes = 0;
   chars = 0;
 
+  /** Every block read. */
+  keys(): IterableIterator<BlockKey> {
+    return this.#sizes.keys();
+  }
+
   setBlock(block: ReadBlock): void {
     this.#forgetCounts(block.key);
+    this.#sizes.set(block.key, [block.nodeCount, block.text.length]);
     this.textNodes += block.nodeCount;
     this.chars += block.text.length;
     if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
     else this.detector.delete(block.key);
-    // Only a block with a candidate can ever need ranges: the others let their nodes go at once,
-    // while they are young garbage (kept, they filled the heap of a 10 MB page and its major GCs).
-    this.blocks.set(block.key, this.detector.holdsCandidates(block.key) ? block : { ...block, nodes: undefined });
+    if (this.detector.holdsCandidates(block.key)) this.blocks.set(block.key, block);
+    else this.blocks.delete(block.key);
   }
 
   deleteBlock(key: BlockKey): void {
     this.#forgetCounts(key);
+    this.#sizes.delete(key);
     this.blocks.delete(key);
     this.detector.delete(key);
   }
 
   #forgetCounts(key: BlockKey): void {
-    const old = this.blocks.get(key);
+    const old = this.#sizes.get(key);
     if (!old) return;
-    this.textNodes -= old.nodeCount;
-    this.chars -= old.text.length;
+    this.textNodes -= old[0];
+    this.chars -= old[1];
   }
 }

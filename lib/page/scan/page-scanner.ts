@@ -272,7 +272,7 @@ export class PageScanner {
     const text = this.#text;
     let changed = false;
     if (damage.removed) {
-      for (const key of text.blocks.keys()) {
+      for (const key of text.keys()) {
         if (key.isConnected) continue;
         text.deleteBlock(key);
         changed = true;
