@@ -87,8 +87,7 @@ export function matchBlock(blockText: string, emphasis: readonly Span[] = [], ga
     const start = match.index;
     const end = start + name.length;
     const kind = ENTITY_NAMES[lexeme.entity].kind;
-    const isPersonName = kind === 'person' || kind === 'character';
-    const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end, isPersonName);
+    const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end, kind);
     if (local.otherBearer && lexeme.form.short) competitors.push(lexeme.entity);
     candidates.push({ entity: lexeme.entity, form: lexeme.form, start, end, text: name, local });
   }

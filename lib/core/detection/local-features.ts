@@ -1,4 +1,4 @@
-import { ENTITY_NAMES, type EntityId } from '../../../data/entities';
+import { ENTITY_NAMES, type EntityId, type EntityKind } from '../../../data/entities';
 import type { Candidate, LocalFeatures, Span } from './types';
 import { latinFirst } from './latin';
 
@@ -65,14 +65,16 @@ export function readLocalFeatures(
   end: number,
   emphasis: readonly Span[],
   previousCandidateEnd: number | undefined,
-  isPersonName: boolean,
+  kind: EntityKind,
 ): LocalFeatures {
+  const isPersonName = kind === 'person' || kind === 'character';
   const before = text.slice(Math.max(0, start - 3), start);
   const after = text.slice(end, end + 60);
   const yearMatch = YEAR_AFTER.exec(after);
   return {
     sentenceStart: isSentenceStart(text, start),
-    headline: isHeadline(text),
+    // Only a title's decision reads it (`decide.ts`), and counting a block's words is not free.
+    headline: kind === 'film' && isHeadline(text),
     marked: isEmphasised(start, end, emphasis) || (QUOTES_BEFORE.test(before) && QUOTES_AFTER.test(after)),
     year: yearMatch ? Number(yearMatch[1]) : undefined,
     possessedByKnownName:

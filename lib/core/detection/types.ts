@@ -49,7 +49,7 @@ export interface BlockMatches {
 export interface LocalFeatures {
   /** First word of a sentence (or of the block): its capital letter proves nothing. */
   readonly sentenceStart: boolean;
-  /** The block reads like a headline (most words capitalised): capitals prove nothing either. */
+  /** The block reads like a headline (most words capitalised): capitals prove nothing either. Asked of titles only. */
   readonly headline: boolean;
   /** Set off as a title: italics or emphasis exactly around it, or quotation marks. */
   readonly marked: boolean;
