@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexiconSource, mayHoldNames, mayHoldWholeNames } from '../../lib/core/detection/lexicon';
+import { buildLexiconSource, countMaybeNames, mayHoldNames, mayHoldWholeNames } from '../../lib/core/detection/lexicon';
 import { matchBlock } from '../../lib/core/detection/candidates';
 import { escapeForRegExp } from '../../lib/core/detection/regexp';
 import { detectMentions } from '../../lib/core/detection/index';
@@ -30,6 +30,18 @@ describe('the native "maybe" test', () => {
   it('lets "deNiro" through, which name casing accepts', () => {
     expect(mayHoldNames('robert deNiro')).toBe(true);
     expect(detectMentions([{ text: 'A still of Robert deNiro on set.' }])[0]!.map((m) => m.entity)).toEqual(['robert-de-niro']);
+  });
+
+  it('counts no more places in two stretches than in the text they come from (the walk’s budget)', () => {
+    // "MANN" and "NOLAN" share an N: both places count.
+    expect(countMaybeNames('MANNOLAN')).toBe(2);
+    const rng = prng(1971);
+    const words = buildLexiconSource().maybe.split('|').map((alternative) => alternative.replace(/\[(.)(.)\]/g, (_, upper, lower) => (rng.chance(0.5) ? upper : lower)));
+    for (let run = 0; run < 2000; run++) {
+      const text = Array.from({ length: 6 }, () => rng.pick([rng.pick(words), rng.pick(words).toUpperCase(), 'x', ' ', 'an'])).join('');
+      const cut = rng.int(text.length + 1);
+      expect(countMaybeNames(text.slice(0, cut)) + countMaybeNames(text.slice(cut)), `${text} at ${cut}`).toBeLessThanOrEqual(countMaybeNames(text));
+    }
   });
 
   it('stays small: one word per spelling, shared words once', () => {

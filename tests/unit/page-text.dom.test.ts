@@ -183,6 +183,23 @@ describe('readBlocks with a native test first (maybeNames)', () => {
     expect(skipped.map((key) => (key as Element).id).sort()).toEqual(['a', 'q']);
   });
 
+  it('stops testing a block’s paragraphs once those read hold all its places', () => {
+    const quiet = (from: number) => Array.from({ length: 8 }, (_, i) => `<p id="q${from + i}">A quiet road.</p>`).join('');
+    const body = page(`<section id="a">${quiet(0)}<p id="b">Al Pacino drives.</p>${quiet(8)}</section><section id="c">${quiet(16)}</section>`);
+    const tested: string[] = [];
+    const counting = (text: string) => {
+      tested.push(text);
+      return countMaybeNames(text);
+    };
+    const { blocks, skipped } = readOnlyNames(body, { maybeNames: counting });
+    expect(textOf(blocks, 'b')).toBe('Al Pacino drives.');
+    // The body, then the eight paragraphs before the name and the name's (the sections, two for one
+    // place, are entered untested): the eight after it, and the second section, are stepped over
+    // untested.
+    expect(tested).toHaveLength(1 + 8 + 1);
+    expect(skipped.map((key) => (key as Element).id)).toEqual([...Array.from({ length: 8 }, (_, i) => `q${i}`), ...Array.from({ length: 8 }, (_, i) => `q${8 + i}`), 'c']);
+  });
+
   it('reads no leaf whose only maybes are longer words, unless a gap may end a name inside it', () => {
     const body = page(
       '<div id="d"><p id="a">Studio lights over Mannheim.</p><li id="b">Heather <b>Manning</b>’s studio.</li>' +

@@ -177,14 +177,19 @@ let maybe: RegExp | undefined;
 
 /**
  * How many places in `text` may hold a name or a decoy the matcher would accept: 0 means it holds
- * none. Used on `textContent` before anything is read, so a page without our names compiles only
- * this small expression, never the matcher's.
+ * none. A place is a position where the test matches, overlapping ones too, so a stretch of a text
+ * counts no more places than the text has inside that stretch: the walk stops testing a block's
+ * children once theirs add up to the block's (`page-text.ts`). Used on `textContent` before anything
+ * is read, so a page without our names compiles only this small expression, never the matcher's.
  */
 export function countMaybeNames(text: string): number {
   maybe ??= new RegExp(lexiconSource().maybe, 'g');
   maybe.lastIndex = 0;
   let count = 0;
-  while (maybe.test(text)) count++;
+  for (let match = maybe.exec(text); match; match = maybe.exec(text)) {
+    count++;
+    maybe.lastIndex = match.index + 1;
+  }
   return count;
 }
 

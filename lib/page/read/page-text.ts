@@ -39,9 +39,10 @@ export interface ReadOptions {
   /** Numbers the blocks' text in walk order (`ReadBlock.order`). */
   readonly sequence?: ReadSequence;
   /**
-   * A native test of a root's or a block's `textContent`: how many places in it may hold a name. A
-   * root or block with none is stepped over unread and handed to `onSkipped`. Every block is read
-   * when absent.
+   * A native test of a root's or a block's `textContent`: how many places in it may hold a name,
+   * counted so that a stretch of a text has no more than the text has inside it (`countMaybeNames`).
+   * A root or block with none is stepped over unread and handed to `onSkipped`, and so are the blocks
+   * after those that hold all of a tested block's places (`Budget`). Every block is read when absent.
    */
   readonly maybeNames?: (text: string) => number;
   /**
@@ -109,9 +110,19 @@ function editableRoots(root: Node): Set<Element> | undefined {
   return editable;
 }
 
+/**
+ * What is left to find in a tested block's text (or the root's): the places that may hold a name in
+ * it (`maybeNames`), less those of the blocks tested inside it so far. A block's places are places of
+ * every block around it too, so once nothing is left, nothing after them in that block can hold a
+ * name, and its other blocks are stepped over untested. Untested blocks share the budget around them.
+ */
+interface Budget {
+  left: number;
+}
+
 class OpenBlock {
-  /** Places that may hold a name in the nearest tested block around (or this one, if tested). */
-  maybeNames = Infinity;
+  /** The budget of the nearest tested block around, or this one's, if tested. */
+  budget: Budget = { left: Infinity };
   /** Its element's `childElementCount`, once asked. */
   elementCount: number | undefined;
   readonly parts: string[] = [];
@@ -215,7 +226,8 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
   const document = root.ownerDocument ?? (root as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const blocks: OpenBlock[] = options.base ? [new OpenBlock(options.base, sequence)] : [];
-  if (blocks[0]) blocks[0].maybeNames = rootMaybeNames;
+  const rootBudget: Budget = { left: rootMaybeNames };
+  if (blocks[0]) blocks[0].budget = rootBudget;
   /** Elements entered and not yet left, root excluded, with what entering each did (`ENTERED_*`). */
   const path: Element[] = [];
   const pathFlags: number[] = [];
@@ -258,20 +270,28 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
       blocks[blocks.length - 1]?.gap();
       if (!nested) return -1;
       if (onShadowRoot && kind & TAG_HOST) reportShadowRoot(element);
-      const around = blocks.length > 0 ? blocks[blocks.length - 1]!.maybeNames : rootMaybeNames;
-      let inside = around;
-      const tested = kind & TAG_LEAF ? !(hugeRoot && around === Infinity && element.querySelector(BLOCK_SELECTOR)) : around < elementsBeside(element) / 2;
+      const around = blocks.length > 0 ? blocks[blocks.length - 1]!.budget : rootBudget;
+      let budget = around;
+      if (maybeNames && around.left <= 0) {
+        onSkipped?.(element);
+        return -1;
+      }
+      const tested = kind & TAG_LEAF ? !(hugeRoot && around.left === Infinity && element.querySelector(BLOCK_SELECTOR)) : around.left < elementsBeside(element) / 2;
       if (maybeNames && tested) {
         const text = element.textContent ?? '';
-        inside = maybeNames(text);
-        if (inside > 0 && kind & TAG_LEAF && wholeNames && !wholeNames(text) && element.querySelector(GAP_SELECTOR) === null) inside = 0;
-        if (inside === 0) {
+        const places = maybeNames(text);
+        around.left -= places;
+        // A leaf without gaps whose maybes are all parts of longer words ("Studio").
+        const onlyPartsOfWords =
+          places > 0 && kind & TAG_LEAF && wholeNames !== undefined && !wholeNames(text) && element.querySelector(GAP_SELECTOR) === null;
+        if (places === 0 || onlyPartsOfWords) {
           onSkipped?.(element);
           return -1;
         }
+        budget = { left: places };
       }
       const block = new OpenBlock(element, sequence);
-      block.maybeNames = inside;
+      block.budget = budget;
       blocks.push(block);
       flags |= ENTERED_BLOCK;
     }
