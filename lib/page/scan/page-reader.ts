@@ -57,7 +57,7 @@ export async function readRoot(
     // whose shadow roots are known already. A huge root is not tested as a whole: a native read of
     // all its text is one call that cannot be cut into slices, and at 10 MB it alone outlasts a long
     // task. It is entered untested, its leaf blocks tested (`hugeRoot`), and its custom elements
-    // looked for a subtree of a quarter of that size at a time (about 6 ms a query).
+    // looked for with one query per subtree of a quarter of that size, a pause after each.
     const ownTextOnly = !next.options.nested;
     const huge =
       !ownTextOnly && next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > reader.hugeElements;
