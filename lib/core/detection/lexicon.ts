@@ -13,16 +13,25 @@ export type Lexeme =
   | { readonly kind: 'form'; readonly entity: EntityId; readonly form: SurfaceForm }
   | { readonly kind: 'decoy'; readonly competesWith: readonly EntityId[] };
 
+/**
+ * A spelling as plain data, by its lower-cased, whitespace-folded key (`normalizeForm`): one of our
+ * forms (its entity, and its place in the entity's `forms`, which the bundle has already), or a decoy
+ * and the entities whose forms stand inside it.
+ */
+export type LexemeSource = readonly [key: string, entity: EntityId, form: number] | readonly [key: string, competesWith: readonly EntityId[]];
+
 /** The lexicon as plain data: what the build writes into the content script. */
 export interface LexiconSource {
-  /** Lower-cased, whitespace-folded spellings (`normalizeForm`) and what each one is. */
-  readonly lexemes: ReadonlyArray<readonly [string, Lexeme]>;
+  readonly lexemes: readonly LexemeSource[];
   /** The matcher's pattern (flags `gi`): every spelling, longest first, as whole words. */
   readonly pattern: string;
   /** The "maybe" test (no flags): one word of each spelling, name-cased, anywhere (see `maybeSource`). */
   readonly maybe: string;
-  /** The same words where a word ends (no flags; see `maybeSource`), for text known to have no gap. */
-  readonly maybeWhole: string;
+  /**
+   * The words `maybe` leaves out as starting with another of its words, which the test for whole words
+   * needs too (see `maybeSource`): most often none.
+   */
+  readonly maybeWholeMore: string;
 }
 
 /** Name particles that stay lower case inside a capitalised name ("Robert de Niro", "deNiro"). */
@@ -34,22 +43,22 @@ export function normalizeForm(text: string): string {
 }
 
 export function buildLexiconSource(): LexiconSource {
-  const lexemes = new Map<string, Lexeme>();
+  const lexemes = new Map<string, LexemeSource>();
   for (const entity of ENTITY_IDS) {
-    for (const form of ENTITY_NAMES[entity].forms as readonly SurfaceForm[]) {
-      lexemes.set(normalizeForm(form.text), { kind: 'form', entity, form: { ...form } });
-    }
+    (ENTITY_NAMES[entity].forms as readonly SurfaceForm[]).forEach((form, index) => {
+      const key = normalizeForm(form.text);
+      lexemes.set(key, [key, entity, index]);
+    });
   }
-  const forms = [...lexemes];
+  const forms = [...lexemes.values()] as Array<readonly [string, EntityId, number]>;
   for (const decoy of DECOYS) {
     const key = normalizeForm(decoy);
     if (lexemes.has(key)) continue;
     // A decoy competes with every entity whose form stands inside it as whole words.
     const competesWith = forms
       .filter(([formKey]) => ` ${key.replace(/[.,]/g, ' ')} `.includes(` ${formKey.replace(/[.,]/g, ' ')} `))
-      .map(([, lexeme]) => (lexeme.kind === 'form' ? lexeme.entity : undefined))
-      .filter((entity): entity is EntityId => entity !== undefined);
-    lexemes.set(key, { kind: 'decoy', competesWith: [...new Set(competesWith)] });
+      .map(([, entity]) => entity);
+    lexemes.set(key, [key, [...new Set(competesWith)]]);
   }
   // The spellings as a trie, each step trying to go on before it may stop: at any position the
   // longest spelling that matches wins ("Michael Mann" over "Mann", "Miami Heat" over "Heat"), as a
@@ -61,7 +70,7 @@ export function buildLexiconSource(): LexiconSource {
   // which is how possessives ("Pacino's") leave the name unchanged. An "s" stuck to the end is
   // captured so that "De Niros thief" (an apostrophe lost on the way) can be judged.
   const pattern = `(?:\\b|(?<=_))(?:${trieSource([...lexemes.keys()])})(s?)(?![A-Za-z0-9\\u00C0-\\u024F])`;
-  return { lexemes: [...lexemes], pattern, ...maybeSource([...lexemes.keys()]) };
+  return { lexemes: [...lexemes.values()], pattern, ...maybeSource([...lexemes.keys()]) };
 }
 
 interface TrieNode {
@@ -107,14 +116,14 @@ function wordsOf(key: string): string[] {
  * ("Thomas Mann", "Tom Sizemore"); otherwise the word it shares with most other spellings ("Warner"),
  * of four letters or more where it can ("Busan", not "Film").
  *
- * `maybeWhole` asks for the same words where a word ends, as the matcher does: followed by anything
- * but a letter or digit of its pattern's end, or by a single "s" and then that ("Pacinos"). Every
- * word of a spelling is whole in the spelling (`wordsOf` cuts at spaces, full stops and commas), so
- * "Studio", "Manning" or "Heather" holds no name. It says "no" wrongly only where text from elsewhere
- * is glued on right after a name, which a gap stands between in the block's text: it is for text
- * known to have no gap.
+ * The test for whole words (`mayHoldWholeNames`) asks for the same words where a word ends, as the
+ * matcher does: followed by anything but a letter or digit of its pattern's end, or by a single "s"
+ * and then that ("Pacinos"). Every word of a spelling is whole in the spelling (`wordsOf` cuts at
+ * spaces, full stops and commas), so "Studio", "Manning" or "Heather" holds no name. It says "no"
+ * wrongly only where text from elsewhere is glued on right after a name, which a gap stands between
+ * in the block's text: it is for text known to have no gap.
  */
-function maybeSource(keys: readonly string[]): Pick<LexiconSource, 'maybe' | 'maybeWhole'> {
+function maybeSource(keys: readonly string[]): Pick<LexiconSource, 'maybe' | 'maybeWholeMore'> {
   const wordsOfKey = keys.map((key) => [...new Set(wordsOf(key).filter((word) => !PARTICLES.has(word)))]);
   const sharedBy = new Map<string, number>();
   for (const words of wordsOfKey) for (const word of words) sharedBy.set(word, (sharedBy.get(word) ?? 0) + 1);
@@ -144,11 +153,11 @@ function maybeSource(keys: readonly string[]): Pick<LexiconSource, 'maybe' | 'ma
     }
     return [...alternatives].sort().join('|');
   };
-  // Whole words keep every chosen word ("Judds" is no "Judd").
-  const maybeWhole = `(?:${alternativesOf(chosen)})[sS]?(?![A-Za-z0-9\\u00C0-\\u024F])`;
-  // A word that starts with another chosen word adds nothing ("Judds" after "Judd").
-  for (const word of chosen) if ([...chosen].some((other) => other !== word && word.startsWith(other))) chosen.delete(word);
-  return { maybe: alternativesOf(chosen), maybeWhole };
+  // A word that starts with another chosen word adds nothing ("Judds" after "Judd"), but where words
+  // must end it does: "Juddss" is no "Judd".
+  const startingWithAnother = [...chosen].filter((word) => [...chosen].some((other) => other !== word && word.startsWith(other)));
+  for (const word of startingWithAnother) chosen.delete(word);
+  return { maybe: alternativesOf(chosen), maybeWholeMore: alternativesOf(startingWithAnother) };
 }
 
 declare const __HEAT_NOTES_LEXICON__: LexiconSource | undefined;
@@ -169,7 +178,11 @@ let lexicon: Lexicon | undefined;
 export function getLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const { lexemes, pattern } = lexiconSource();
-  lexicon = { lexemes: new Map(lexemes), pattern: new RegExp(pattern, 'gi') };
+  const lexeme = (source: LexemeSource): Lexeme =>
+    typeof source[1] === 'string'
+      ? { kind: 'form', entity: source[1], form: (ENTITY_NAMES[source[1]].forms as readonly SurfaceForm[])[source[2] as number]! }
+      : { kind: 'decoy', competesWith: source[1] };
+  lexicon = { lexemes: new Map(lexemes.map((source) => [source[0], lexeme(source)])), pattern: new RegExp(pattern, 'gi') };
   return lexicon;
 }
 
@@ -207,6 +220,10 @@ let maybeWhole: RegExp | undefined;
  * words that end where a name's word would ("Studio" holds no "Studi"). False means it holds none.
  */
 export function mayHoldWholeNames(text: string): boolean {
-  maybeWhole ??= new RegExp(lexiconSource().maybeWhole);
+  if (!maybeWhole) {
+    const { maybe: words, maybeWholeMore: more } = lexiconSource();
+    // As the matcher's pattern ends a name: maybe a plural "s", then no letter or digit.
+    maybeWhole = new RegExp(`(?:${words}${more ? `|${more}` : ''})[sS]?(?![A-Za-z0-9\\u00C0-\\u024F])`);
+  }
   return maybeWhole.test(text);
 }
