@@ -6,16 +6,16 @@
  * the 20 KB article's scan, BENCHMARKS.md). Most text is Latin.
  *
  * A twin has each class spelled out as its Latin-1 ranges and no `u` flag. On text made only of
- * `LATIN` characters it answers exactly as the expression does: the classes hold the same of those
- * characters (tests/unit/latin.test.ts checks every one), those characters are single code units,
- * and `i` folds case among them alike with and without `u` (checked too; "ſ" and the Kelvin sign,
- * which fold with `u` only, are outside). Any other text gets the expression itself.
+ * Latin characters (`isLatin`) it answers exactly as the expression does: the classes hold the same
+ * of those characters (tests/unit/latin.test.ts checks every one), those characters are single code
+ * units, and `i` folds case among them alike with and without `u` (checked too; "ſ" and the Kelvin
+ * sign, which fold with `u` only, are outside). Any other text gets the expression itself.
  */
 
 /** The characters a twin answers for: Latin-1, general punctuation (’ “ — …) and currency signs. */
 const OUTSIDE_LATIN = /[^\0-\u00FF\u2000-\u206F\u20A0-\u20C0]/;
 
-/** The Unicode property classes detection uses, as ranges of `LATIN` characters. */
+/** The Unicode property classes detection uses, as ranges of Latin characters (`isLatin`). */
 export const LATIN_CLASSES = {
   L: 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00FF',
   Lu: 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE',
