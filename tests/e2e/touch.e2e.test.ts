@@ -164,6 +164,20 @@ describe('a tap on a marked name, on a phone', () => {
     await screenshot(page, 'touch-sheet-al-pacino');
   });
 
+  it('keeps focus on its heading when it opens at once, the card already fetched (the tap’s mouse events follow)', async () => {
+    const page = await openPacinoSheet();
+    await page.keyboard.press('Escape');
+    expect((await waitForCard(page, isClosed)).ok).toBe(true);
+    for (let tap = 0; tap < 3; tap++) {
+      await tapOn(page, 'Al Pacino', '#leads');
+      expect((await waitForCard(page, isOpenFor('al-pacino'))).ok).toBe(true);
+      await delay(150); // past the click the tap makes
+      expect((await readSheet(page))!.focused, `tap ${tap + 2}`).toBe('h2');
+      await page.keyboard.press('Escape');
+      expect((await waitForCard(page, isClosed)).ok).toBe(true);
+    }
+  });
+
   it('its close button closes it', async () => {
     const page = await openPacinoSheet();
     const { close } = (await readSheet(page))!;

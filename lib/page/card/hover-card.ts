@@ -214,6 +214,7 @@ export class HoverCards implements StepperCards {
     const afterLongPress = (event: Event) => this.#touch.afterLongPress(event);
     listen(window, 'click', afterLongPress, { capture: true });
     listen(window, 'contextmenu', afterLongPress, { capture: true });
+    listen<MouseEvent>(window, 'mousedown', (event) => this.#touch.afterTap(event), { capture: true });
     listen(
       document,
       'scroll',

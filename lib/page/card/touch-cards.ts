@@ -47,6 +47,8 @@ export class TouchCards {
   #longPressUntil = -Infinity;
   /** Until when a click is the one a touch tap makes (handled on the finger's lift). */
   #touchClickUntil = -Infinity;
+  /** Until when a mouse button press is the one a tap that opened a card makes. */
+  #tapOpenedUntil = -Infinity;
   readonly #host: TouchCardsHost;
 
   constructor(host: TouchCardsHost) {
@@ -86,7 +88,10 @@ export class TouchCards {
     if (outcome !== 'tap' || current.onCard) return;
     this.#touchClickUntil = performance.now() + LONG_PRESS_AFTERMATH_MS;
     const { hit } = current;
-    if (hit && !linkAround(hit.range)) this.#host.open(hit, current.press.start);
+    if (hit && !linkAround(hit.range)) {
+      this.#tapOpenedUntil = this.#touchClickUntil;
+      this.#host.open(hit, current.press.start);
+    }
     else if (!hit) this.#host.tappedElsewhere();
   }
 
@@ -111,6 +116,18 @@ export class TouchCards {
       event.stopPropagation();
       if (event.type === 'click') this.#longPressUntil = -Infinity;
     }
+  }
+
+  /**
+   * A mouse button pressed on the page: after a tap opened a card, the `mousedown` the browser makes
+   * for it once the finger has lifted would take focus from the card (to the page's body, as a press
+   * on plain text does), so a screen reader would not read the sheet that opened. Its default is held
+   * back; the page still gets the event.
+   */
+  afterTap(event: MouseEvent): void {
+    if (performance.now() >= this.#tapOpenedUntil) return;
+    this.#tapOpenedUntil = -Infinity;
+    event.preventDefault();
   }
 
   /** Forgets the finger on the page, if any. */
