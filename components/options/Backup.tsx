@@ -86,7 +86,7 @@ export function Backup({ settings, sites, saveSettings, saveSites, disabled }: B
         </div>
         {/* The file input itself is visually hidden; its label is the button people see and press. */}
         <input
-          class="visually-hidden file-input"
+          class="hn-visually-hidden file-input"
           id="backup-import"
           type="file"
           accept="application/json,.json"

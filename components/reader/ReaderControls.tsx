@@ -21,7 +21,7 @@ export function ReaderControls({ prefs, onChange, compact = false }: ReaderContr
   return (
     <div class={compact ? 'hn-reader-controls hn-reader-controls--compact' : 'hn-reader-controls'}>
       <fieldset class="hn-theme-picker">
-        <legend class="hn-sr-only">{t('readerTheme')}</legend>
+        <legend class="hn-visually-hidden">{t('readerTheme')}</legend>
         {READER_THEMES.map((theme) => (
           <label key={theme} class="hn-theme-option" title={compact ? t('readerThemeTitle', themeLabel(theme)) : undefined}>
             <input
@@ -33,7 +33,7 @@ export function ReaderControls({ prefs, onChange, compact = false }: ReaderContr
               onChange={() => onChange({ ...prefs, theme })}
             />
             <span class="hn-theme-option__swatch" data-swatch={theme} aria-hidden="true" />
-            <span class={compact ? 'hn-sr-only' : 'hn-theme-option__label'}>{themeLabel(theme)}</span>
+            <span class={compact ? 'hn-visually-hidden' : 'hn-theme-option__label'}>{themeLabel(theme)}</span>
           </label>
         ))}
       </fieldset>
