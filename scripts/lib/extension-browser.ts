@@ -151,6 +151,7 @@ interface ChromeApi {
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
   storage: { sync: { set(items: object): Promise<void>; clear(): Promise<void> } };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 }
 
 /**
@@ -175,37 +176,50 @@ export async function inWorker<R, A>(browser: ExtensionBrowser, fn: (arg: A) => 
 const NOT_READY = /Receiving end does not exist|Could not establish connection|no tab with url/i;
 
 /**
- * Asks the page's top-frame content script what it found (`mentions/get`, docs/contract.md), retrying while
- * the content script is not there yet.
+ * Sends `message` to the page's top-frame content script through the service worker, or with `badge`,
+ * reads the page's tab's toolbar badge instead: the answer, or what went wrong.
  *
  * Finding the page's tab: without the `tabs` permission (the extension asks only for `storage`),
  * `tabs.query` hides the URLs of web pages (it shows only the extension's own pages), so the page is
  * brought to the front and the active tab of the last focused window is asked. A tab whose URL is
  * visible and equal to the page's is used directly.
  */
+export async function askPageTab(
+  browser: ExtensionBrowser,
+  page: Page,
+  message: object,
+  badge = false,
+): Promise<{ response: unknown } | { error: string }> {
+  await page.bringToFront();
+  return inWorker(
+    browser,
+    async ({ url, message, badge }: { url: string; message: object; badge: boolean }) => {
+      const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      try {
+        const tabs = await chromeApi.tabs.query({});
+        const byUrl = tabs.find((t) => t.url === url || t.pendingUrl === url);
+        const active = (await chromeApi.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+        // The active tab stands in only while its URL is hidden from us or is the page's own.
+        const tab = byUrl ?? (active && (active.url === undefined || active.url === url) ? active : undefined);
+        if (tab?.id === undefined) return { error: `no tab with url ${url}` };
+        if (badge) return { response: await chromeApi.action.getBadgeText({ tabId: tab.id }) };
+        return { response: await chromeApi.tabs.sendMessage(tab.id, message, { frameId: 0 }) };
+      } catch (error) {
+        return { error: String((error as Error)?.message ?? error) };
+      }
+    },
+    { url: page.url(), message, badge },
+  );
+}
+
+/**
+ * Asks the page's top-frame content script what it found (`mentions/get`, docs/contract.md), retrying while
+ * the content script is not there yet (`askPageTab`).
+ */
 export async function getMentions(browser: ExtensionBrowser, page: Page, timeoutMs = CONTENT_SCRIPT_WAIT_MS): Promise<MentionsResponse> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await page.bringToFront();
-    const answer = await inWorker(
-      browser,
-      async (url: string) => {
-        const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-        try {
-          const tabs = await chromeApi.tabs.query({});
-          const byUrl = tabs.find((t) => t.url === url || t.pendingUrl === url);
-          const active = (await chromeApi.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-          // The active tab stands in only while its URL is hidden from us or is the page's own.
-          const tab = byUrl ?? (active && (active.url === undefined || active.url === url) ? active : undefined);
-          if (tab?.id === undefined) return { error: `no tab with url ${url}` };
-          const response = await chromeApi.tabs.sendMessage(tab.id, { type: 'mentions/get' }, { frameId: 0 });
-          return { response };
-        } catch (error) {
-          return { error: String((error as Error)?.message ?? error) };
-        }
-      },
-      page.url(),
-    );
+    const answer = await askPageTab(browser, page, { type: 'mentions/get' });
     if ('response' in answer) {
       const response = answer.response as MentionsResponse | undefined;
       if (!response || !Array.isArray(response.mentions)) {

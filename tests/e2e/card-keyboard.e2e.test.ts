@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import {
   NEUTRAL_POINT,
   delay,
-  inWorker,
+  askPageTab,
   launchWithExtension,
   openFixture,
   readCard,
@@ -47,38 +47,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface ChromeTabs {
-  tabs: {
-    query(query: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
-  };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
-}
-
-/**
- * Sends a message to the page's top-frame content script through the service worker (as `getMentions`
- * does), or with `badge`, reads the page's tab's toolbar badge instead.
- */
+/** Sends a message to the page's top-frame content script, or with `badge`, reads its tab's badge. */
 async function sendToPage<T>(message: object, badge = false): Promise<T> {
-  await page.bringToFront();
-  const answer = await inWorker(
-    browser,
-    async ({ url, message, badge }: { url: string; message: object; badge: boolean }) => {
-      const chromeApi = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
-      try {
-        const tabs = await chromeApi.tabs.query({});
-        const byUrl = tabs.find((t) => t.url === url || t.pendingUrl === url);
-        const active = (await chromeApi.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-        const tab = byUrl ?? (active && (active.url === undefined || active.url === url) ? active : undefined);
-        if (tab?.id === undefined) return { error: `no tab with url ${url}` };
-        if (badge) return { response: await chromeApi.action.getBadgeText({ tabId: tab.id }) };
-        return { response: await chromeApi.tabs.sendMessage(tab.id, message, { frameId: 0 }) };
-      } catch (error) {
-        return { error: String((error as Error)?.message ?? error) };
-      }
-    },
-    { url: page.url(), message, badge },
-  );
+  const answer = await askPageTab(browser, page, message, badge);
   if ('error' in answer) throw new Error(`${JSON.stringify(message)} failed: ${answer.error}`);
   return answer.response as T;
 }
