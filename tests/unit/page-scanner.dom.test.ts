@@ -1,18 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageScanner } from '../../lib/page/scan/page-scanner';
+import { PageScanner, type PageScannerOptions } from '../../lib/page/scan/page-scanner';
 import { useStaticRange } from './static-range';
 
 useStaticRange();
 
 let controller: AbortController;
 
-function scanner(html: string): PageScanner {
+/** A started scanner over `html`; `beforeStart` builds what the HTML cannot (shadow roots). */
+function scanner(html: string, { beforeStart, ...options }: Partial<PageScannerOptions> & { beforeStart?: () => void } = {}): PageScanner {
   document.body.innerHTML = html;
+  beforeStart?.();
   controller = new AbortController();
   const instance = new PageScanner({
     document,
     signal: controller.signal,
     scheduleFrame: (callback) => void setTimeout(callback, 0),
+    ...options,
   });
   instance.start();
   return instance;
@@ -65,12 +68,13 @@ describe('PageScanner', () => {
   });
 
   it('reads open shadow roots and follows changes inside them', async () => {
-    document.body.innerHTML = '<p>Al Pacino</p><section id="host"></section>';
-    const shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p>Robert De Niro</p>';
-    controller = new AbortController();
-    const s = new PageScanner({ document, signal: controller.signal, scheduleFrame: (cb) => void setTimeout(cb, 0) });
-    s.start();
+    let shadow!: ShadowRoot;
+    const s = scanner('<p>Al Pacino</p><section id="host"></section>', {
+      beforeStart: () => {
+        shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+        shadow.innerHTML = '<p>Robert De Niro</p>';
+      },
+    });
     await s.settled();
     expect(names(s)).toEqual(['Al Pacino@0', 'Robert De Niro@0']);
     const p = document.createElement('p');
@@ -81,12 +85,13 @@ describe('PageScanner', () => {
   });
 
   it('orders mentions of nested blocks, shadow roots and re-read blocks by document order', async () => {
-    document.body.innerHTML = '<div id="d">Al Pacino <p id="p">Val Kilmer</p> Tom Sizemore</div><div id="host"></div><p>Amy Brenneman</p>';
-    const shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p>Robert De Niro</p>';
-    controller = new AbortController();
-    const s = new PageScanner({ document, signal: controller.signal, scheduleFrame: (cb) => void setTimeout(cb, 0) });
-    s.start();
+    let shadow!: ShadowRoot;
+    const s = scanner('<div id="d">Al Pacino <p id="p">Val Kilmer</p> Tom Sizemore</div><div id="host"></div><p>Amy Brenneman</p>', {
+      beforeStart: () => {
+        shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+        shadow.innerHTML = '<p>Robert De Niro</p>';
+      },
+    });
     await s.settled();
     const expected = ['Al Pacino', 'Val Kilmer', 'Tom Sizemore', 'Robert De Niro', 'Amy Brenneman'];
     expect(s.ordered().map((placed) => placed.mention.text)).toEqual(expected);
@@ -97,14 +102,9 @@ describe('PageScanner', () => {
   });
 
   it('paints, indexes and reports only what select chooses, and chooses again on reselect', async () => {
-    document.body.innerHTML = '<p>Al Pacino and Robert De Niro.</p><p>Later Al Pacino again.</p>';
-    controller = new AbortController();
     let firstOnly = false;
     const seen: number[] = [];
-    const s = new PageScanner({
-      document,
-      signal: controller.signal,
-      scheduleFrame: (cb) => void setTimeout(cb, 0),
+    const s = scanner('<p>Al Pacino and Robert De Niro.</p><p>Later Al Pacino again.</p>', {
       onRepaint: (index) => seen.push(index.size),
       select: (ordered) => {
         if (!firstOnly) return ordered;
@@ -112,7 +112,6 @@ describe('PageScanner', () => {
         return ordered.filter(({ mention }) => !entities.has(mention.entity) && entities.add(mention.entity));
       },
     });
-    s.start();
     await s.settled();
     expect(names(s)).toEqual(['Al Pacino@0', 'Robert De Niro@14', 'Al Pacino@6']);
     const read = s.ordered()[0]!.block;
