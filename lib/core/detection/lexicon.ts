@@ -206,18 +206,12 @@ export function countMaybeNames(text: string): number {
   return count;
 }
 
-/** Whether `text` may hold a name or a decoy the matcher would accept: false means it holds none. */
-export function mayHoldNames(text: string): boolean {
-  maybe ??= new RegExp(lexiconSource().maybe, 'g');
-  maybe.lastIndex = 0;
-  return maybe.test(text);
-}
-
 let maybeWhole: RegExp | undefined;
 
 /**
- * `mayHoldNames` for a text with no gap in it (no nested block, unread content or marker): only
- * words that end where a name's word would ("Studio" holds no "Studi"). False means it holds none.
+ * The maybe test (`countMaybeNames`) for a text with no gap in it (no nested block, unread content or
+ * marker): only words that end where a name's word would ("Studio" holds no "Studi"). False means it
+ * holds none.
  */
 export function mayHoldWholeNames(text: string): boolean {
   if (!maybeWhole) {
