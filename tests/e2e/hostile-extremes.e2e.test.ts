@@ -158,7 +158,7 @@ describe('hostile-huge.html: a page of 100 000 elements', () => {
     const expected = await resolveExpected(page, hugeExpected());
     expect(expected).toHaveLength(40);
     expect(plainMentions(found.mentions)).toEqual(expected);
-    // Read (a page of this size is entered untested, its leaf blocks tested: HUGE_ELEMENTS in page-reader.ts), and
+    // Read (a page of this size is entered untested, its smaller blocks tested: HUGE_ELEMENTS in page-reader.ts), and
     // the scan's own time reported.
     expect(found.stats.textNodes).toBeGreaterThan(0);
     expect(found.stats.scanMs).toBeGreaterThan(0);

@@ -214,6 +214,24 @@ describe('readBlocks with a native test first (maybeNames)', () => {
     expect(textOf(blocks, 'g')).toBe('Al Pacinos and Heat.');
   });
 
+  it('tests, under a huge root, each block small enough to read at once: a big column is entered untested', () => {
+    const section = (n: number, text: string) => `<section id="s${n}"><h2 id="h${n}">Notes</h2><p id="q${n}">A quiet road.</p><p id="p${n}">${text}</p></section>`;
+    const body = page(`<div id="cell"><article id="column">${section(1, 'More rain.')}${section(2, 'Al Pacino drives.')}${section(3, 'Dry.')}</article></div>`);
+    const tested: string[] = [];
+    const counting = (text: string) => {
+      tested.push(text);
+      return countMaybeNames(text);
+    };
+    // A section holds three elements; the column and the cell hold more than eight.
+    const { blocks, skipped } = readOnlyNames(body, { maybeNames: counting, hugeRoot: 8 });
+    expect(blocks.map((b) => (b.key as Element).id || b.key.nodeName).sort()).toEqual(['BODY', 'cell', 'column', 'p2', 's2']);
+    expect(skipped.map((key) => (key as Element).id)).toEqual(['s1', 'h2', 'q2', 's3']);
+    expect(textOf(blocks, 'p2')).toBe('Al Pacino drives.');
+    // Each section once, then the blocks in the one that may hold a name; the root, the cell and
+    // the column never.
+    expect(tested).toHaveLength(3 + 3);
+  });
+
   it('gives a read block the same text and gaps as the full walk', () => {
     const html = '<div id="d">Heat <p>a road</p>(1995) by Michael Mann<sup>2</sup>, <code>x</code> and more</div>';
     const full = read(page(html)).find((b) => (b.key as Element).id === 'd')!;

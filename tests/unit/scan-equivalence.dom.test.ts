@@ -203,8 +203,8 @@ describe(`reading only where names can be gives the full walk's answers (base se
       const builder = new PageBuilder(rng, rng.chance(0.6));
       document.body.innerHTML = '';
       builder.fill(document.body, 2 + rng.int(4));
-      // One page in four counts as huge: entered untested, its leaf blocks tested, its custom elements
-      // looked for ten elements at a time.
+      // One page in four counts as huge: entered untested, its blocks of two elements or fewer tested,
+      // its custom elements looked for two elements at a time.
       const huge = rng.chance(0.25);
       const scan = startScanner(false, huge ? 10 : undefined);
       const full = startScanner(true);

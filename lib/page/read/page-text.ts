@@ -61,11 +61,12 @@ export interface ReadOptions {
   /** Report custom elements' open shadow roots met too (when they are not looked for apart). */
   readonly customHosts?: boolean;
   /**
-   * The root is too big for one native read of its text (`HUGE_ELEMENTS`): it is entered untested,
-   * and so is each block in it until one is tested; a leaf block is tested only when it holds no
-   * other block (one that does may be a layout cell holding most of the page).
+   * Set when the root is too big for one native read of its text (`HUGE_ELEMENTS`): it is entered
+   * untested, and so is each block in it that holds another block and more than this many elements
+   * (a layout cell holding most of the page, the column of a long article). Every other block that
+   * no tested block holds is tested on its own: the sections of that column, its paragraphs.
    */
-  readonly hugeRoot?: boolean;
+  readonly hugeRoot?: number;
   /**
    * Called when the walk finds that the node it stopped at was removed from the page while it was
    * paused: the walk goes on after `anchor` (the nearest ancestor still in place), whose subtree the
@@ -98,6 +99,11 @@ function isFootnoteLink(element: Element): boolean {
   if (element.getAttribute('role') === 'doc-noteref') return true;
   const text = element.textContent ?? '';
   return FOOTNOTE_TEXT(text).test(text);
+}
+
+/** Whether a block in a huge root is small enough to be read natively at once (`hugeRoot`). */
+function fitsOneRead(element: Element, mostElements: number): boolean {
+  return element.querySelector(BLOCK_SELECTOR) === null || element.getElementsByTagName('*').length <= mostElements;
 }
 
 /** The editable elements under `root` (their subtrees are never read), or undefined for none. */
@@ -205,7 +211,7 @@ export function readBlocks(root: Node, options: ReadOptions): Generator<typeof P
   // walk enters it, as any block is.
   let rootMaybeNames = Infinity;
   const rootIsBlock = root.nodeType === Node.ELEMENT_NODE && root !== options.base && (TAG_KINDS.get((root as Element).localName) ?? 0) & TAG_BLOCK;
-  if (options.maybeNames && options.nested && !rootIsBlock && !options.hugeRoot) {
+  if (options.maybeNames && options.nested && !rootIsBlock && options.hugeRoot === undefined) {
     rootMaybeNames = options.maybeNames(root.textContent ?? '');
     if (rootMaybeNames === 0) {
       if (options.base) options.onSkipped?.(options.base);
@@ -276,7 +282,10 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
         onSkipped?.(element);
         return -1;
       }
-      const tested = kind & TAG_LEAF ? !(hugeRoot && around.left === Infinity && element.querySelector(BLOCK_SELECTOR)) : around.left < elementsBeside(element) / 2;
+      const tested =
+        around.left === Infinity
+          ? hugeRoot === undefined ? kind & TAG_LEAF : fitsOneRead(element, hugeRoot)
+          : kind & TAG_LEAF || around.left < elementsBeside(element) / 2;
       if (maybeNames && tested) {
         const text = element.textContent ?? '';
         const places = maybeNames(text);

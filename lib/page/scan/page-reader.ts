@@ -18,7 +18,7 @@ export type RootOptions = Pick<ReadOptions, 'base' | 'nested' | 'sequence'>;
 export interface ReaderOptions {
   /** Read every block (the full walk the equivalence tests compare with), not only where names may be. */
   readonly readEverything?: boolean;
-  /** Past this many elements a root is entered untested, its leaf blocks tested (`ReadOptions.hugeRoot`). */
+  /** Past this many elements a root is entered untested, its smaller blocks tested (`ReadOptions.hugeRoot`). */
   readonly hugeElements: number;
   /** Called for each shadow root met for the first time: its changes are to be watched. */
   readonly watch: (shadowRoot: ShadowRoot) => void;
@@ -56,8 +56,9 @@ export async function readRoot(
     // would cost a feed's container a pass over the whole feed on every batch, for nested blocks
     // whose shadow roots are known already. A huge root is not tested as a whole: a native read of
     // all its text is one call that cannot be cut into slices, and at 10 MB it alone outlasts a long
-    // task. It is entered untested, its leaf blocks tested (`hugeRoot`), and its custom elements
-    // looked for with one query per subtree of a quarter of that size, a pause after each.
+    // task. It is entered untested, and the blocks in it of at most a quarter of that size are tested
+    // (`hugeRoot`); its custom elements are looked for with one query per subtree of that size, a
+    // pause after each.
     const ownTextOnly = !next.options.nested;
     const huge =
       !ownTextOnly && next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > reader.hugeElements;
@@ -71,7 +72,7 @@ export async function readRoot(
       }
     }
     if (clock.sliceIsOver) await clock.yield();
-    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: huge });
+    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: huge ? reader.hugeElements / 4 : undefined });
     while (!reading.next().done) {
       if (clock.sliceIsOver) await clock.yield();
     }
