@@ -168,6 +168,24 @@ describe('review.html keeps its own DOM', () => {
   });
 });
 
+describe('no message to the page', () => {
+  it('the page’s own message listeners hear nothing from Heat Notes while it reads and shows cards', async () => {
+    const page = await browser.context.newPage();
+    // In the page's world, before any script of the page or of the extension runs.
+    await page.addInitScript(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { __heard: unknown[] }).__heard = heard;
+      window.addEventListener('message', (event) => heard.push(event.data));
+    });
+    await openFixture(browser, server, 'review.html', page);
+    expect(await hover(page, 'Al Pacino', 'al-pacino')).toBe(true);
+    // The listener works: a message the page posts itself is heard.
+    await page.evaluate(() => window.postMessage('the page’s own', '*'));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard)).toEqual(['the page’s own']);
+    await page.close();
+  });
+});
+
 describe('no network of its own', () => {
   it('loading, scanning and hovering request nothing beyond the page itself', async () => {
     const requests: string[] = [];
