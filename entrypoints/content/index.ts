@@ -1,3 +1,5 @@
+// First: the time it records is the script's start (see started-at.ts).
+import { SCRIPT_STARTED_AT } from './started-at';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -69,7 +71,6 @@ export default defineContentScript({
 });
 
 function startHeatNotes(ctx: ContentScriptContext): void {
-  const startedAt = performance.now();
   // `mentions/get` (docs/contract.md), `mentions/step`, `mentions/reveal` and `page/site`: callers ask
   // the top frame only. Listening comes first, so that nothing asked early is lost; answers wait for
   // the page to be read.
@@ -79,7 +80,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
-  const startupMs = performance.now() - startedAt;
+  const startupMs = performance.now() - SCRIPT_STARTED_AT;
   let markedAfterMs: number | undefined;
 
   // What the user chose to see: categories, matches dismissed on this site, first mention only.
@@ -132,7 +133,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   // (`tabs.onUpdated`), and the first message a content script sends costs it a millisecond.
   let toldNames = '';
   const repainted = (index: MentionIndex) => {
-    if (siteAllowed === true) markedAfterMs ??= performance.now() - startedAt;
+    if (siteAllowed === true) markedAfterMs ??= performance.now() - SCRIPT_STARTED_AT;
     hoverCards.mentionsChanged(index);
     if (!isTop) return;
     const entities = index.mentions.map((placed) => placed.mention.entity);

@@ -23,7 +23,10 @@ export interface ScanStats {
   textNodes: number;
   /** Characters of the blocks read. */
   chars: number;
-  /** From the content script's start until it listens for messages (beyond the contract). */
+  /**
+   * From the content script's start (its first module's top-level code) until it listens for messages:
+   * every module's set-up included (beyond the contract).
+   */
   startupMs?: number;
   /** From the content script's start until the page's marks were first painted (beyond the contract). */
   markedAfterMs?: number;

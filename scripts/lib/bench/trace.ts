@@ -71,6 +71,12 @@ export interface TraceSummary {
   slices: { count: number; longestMs: number; over50: number; longestCpuMs: number; over50Cpu: number; totalMs: number; totalCpuMs: number };
   /** The longest task that answered a message (`TracedTask.answer`), wall and CPU ms; 0 when none. */
   answer: { longestMs: number; longestCpuMs: number };
+  /**
+   * The content script's own evaluation, before any scan: compiling it and running every module's
+   * top-level code and `main` (the task that evaluated `content-scripts/content.js`), wall and CPU ms,
+   * and of that CPU, compiling. Undefined when the load ran no content script.
+   */
+  contentScript?: { wallMs: number; cpuMs: number; compileCpuMs: number };
   /** The same load's `stats.scanMs`, when the extension answered (set by the caller). */
   scanMs?: number;
   file?: string;
@@ -204,6 +210,15 @@ export function summarizeTrace(events: readonly TraceEvent[], url: string, saveA
       afterParse,
     });
   }
+  const isContentScript = (event: TraceEvent) =>
+    event.ph === 'X' && event.args?.data?.url?.startsWith('chrome-extension://') === true && event.args.data.url.includes('/content-scripts/');
+  const evaluation = onMain.find((event) => event.name === 'EvaluateScript' && isContentScript(event));
+  const compile = onMain.find((event) => event.name === 'v8.compile' && isContentScript(event));
+  const contentScript = evaluation && {
+    wallMs: (evaluation.dur ?? 0) / 1000,
+    cpuMs: (evaluation.tdur ?? evaluation.dur ?? 0) / 1000,
+    compileCpuMs: compile ? (compile.tdur ?? compile.dur ?? 0) / 1000 : 0,
+  };
   const slices = summaries.filter((task) => task.slice && !task.answer);
   const answers = summaries.filter((task) => task.answer);
   let file: string | undefined;
@@ -226,6 +241,7 @@ export function summarizeTrace(events: readonly TraceEvent[], url: string, saveA
       longestMs: Math.max(0, ...answers.map((task) => task.duration)),
       longestCpuMs: Math.max(0, ...answers.map((task) => task.cpuMs)),
     },
+    ...(contentScript ? { contentScript } : {}),
     ...(file ? { file } : {}),
   };
 }
