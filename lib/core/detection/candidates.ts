@@ -18,11 +18,11 @@ function hasNameCasing(text: string): boolean {
   });
 }
 
-const CAPITAL = latinFirst(/\p{Lu}/u);
-const STARTS_WITH_LETTER = latinFirst(/^\p{L}/u);
-const STARTS_WITH_CAPITAL = latinFirst(/^\p{Lu}/u);
-const DE_THEN_CAPITAL = latinFirst(/^de\p{Lu}/u);
-const LETTER_OR_DIGIT = latinFirst(/[\p{L}\p{N}]/u);
+const CAPITAL = latinFirst(String.raw`\p{Lu}`, 'u');
+const STARTS_WITH_LETTER = latinFirst(String.raw`^\p{L}`, 'u');
+const STARTS_WITH_CAPITAL = latinFirst(String.raw`^\p{Lu}`, 'u');
+const DE_THEN_CAPITAL = latinFirst(String.raw`^de\p{Lu}`, 'u');
+const LETTER_OR_DIGIT = latinFirst(String.raw`[\p{L}\p{N}]`, 'u');
 
 /** No letter or digit, in any script, touches the match on either side. */
 function isWholeWord(text: string, start: number, end: number): boolean {
@@ -98,8 +98,8 @@ export function matchBlock(blockText: string, emphasis: readonly Span[] = [], ga
   return { candidates, competitors };
 }
 
-const HYPHEN_THEN_CAPITAL = latinFirst(/^-\p{Lu}/u);
-const CAPITALISED_THEN_HYPHEN = latinFirst(/\p{Lu}\p{L}*-$/u);
+const HYPHEN_THEN_CAPITAL = latinFirst(String.raw`^-\p{Lu}`, 'u');
+const CAPITALISED_THEN_HYPHEN = latinFirst(String.raw`\p{Lu}\p{L}*-$`, 'u');
 
 /** "Voight-Kampff" is a test and "Hanna-Barbera" a studio; "the Pacino-De Niro scene" is ours twice. */
 function markHyphenatedNames(text: string, candidates: Candidate[]): void {

@@ -38,7 +38,7 @@ function capitalisedBeyondFirstWord(text: string): boolean {
   return text !== text.toUpperCase() && SPACE_THEN_CAPITAL(text).test(text);
 }
 
-const SPACE_THEN_CAPITAL = latinFirst(/\s\p{Lu}/u);
+const SPACE_THEN_CAPITAL = latinFirst(String.raw`\s\p{Lu}`, 'u');
 
 /** Decides which candidates of one block are mentions, given what the whole page says. */
 export function decideBlock(candidates: readonly Candidate[], page: EvidenceSummary): Mention[] {

@@ -54,18 +54,24 @@ export function spellOutClasses(source: string): string {
   return spelled;
 }
 
-/** Every expression given a twin, for tests/unit/latin.test.ts to hold each twin to it. */
-export const TWINNED: RegExp[] = [];
+/** Every expression given a twin, as written, for tests/unit/latin.test.ts to hold each twin to it. */
+export const TWINNED: Array<{ readonly source: string; readonly flags: string }> = [];
 
 /**
- * `expression` (with the `u` flag), or its Latin twin when `text`, which it is about to be run on, is
- * Latin. A global expression's `lastIndex` is the caller's, on whichever is returned.
+ * An expression with the `u` flag, written as between the slashes of a literal (`String.raw`), made
+ * the first time it is asked for: its Latin twin when `text`, which it is about to be run on, is Latin,
+ * else the expression itself. Neither is made before then: making one with property classes costs the
+ * engine a look-up of each class (0.1–0.6 ms apiece, BENCHMARKS.md), which a page without our names,
+ * running none of detection, should not pay, and which Latin text never needs. A global expression's
+ * `lastIndex` is the caller's, on whichever is returned.
  */
-export function latinFirst(expression: RegExp): (text: string) => RegExp {
-  if (!expression.unicode) throw new Error(`/${expression.source}/ has no u flag: it needs no twin`);
+export function latinFirst(source: string, flags: string): (text: string) => RegExp {
+  if (!flags.includes('u')) throw new Error(`/${source}/ has no u flag: it needs no twin`);
   // Syntax that means something else without `u`.
-  if (/\\P\{|\\u\{/.test(expression.source)) throw new Error(`/${expression.source}/ cannot be spelled out`);
-  TWINNED.push(expression);
+  if (/\\P\{|\\u\{/.test(source)) throw new Error(`/${source}/ cannot be spelled out`);
+  TWINNED.push({ source, flags });
+  let expression: RegExp | undefined;
   let twin: RegExp | undefined;
-  return (text) => (isLatin(text) ? (twin ??= new RegExp(spellOutClasses(expression.source), expression.flags.replace('u', ''))) : expression);
+  return (text) =>
+    isLatin(text) ? (twin ??= new RegExp(spellOutClasses(source), flags.replace('u', ''))) : (expression ??= new RegExp(source, flags));
 }

@@ -26,8 +26,8 @@ function isSentenceStart(text: string, start: number): boolean {
   return before === '' || /[.!?:;…]$/.test(before);
 }
 
-const WORD = latinFirst(/\p{L}[\p{L}'’-]*/gu);
-const STARTS_WITH_CAPITAL = latinFirst(/^\p{Lu}/u);
+const WORD = latinFirst(String.raw`\p{L}[\p{L}'’-]*`, 'gu');
+const STARTS_WITH_CAPITAL = latinFirst(String.raw`^\p{Lu}`, 'u');
 
 /** The last block asked about: every candidate of a block asks about the same whole text. */
 let lastHeadline: { text: string; headline: boolean } | undefined;
@@ -48,7 +48,7 @@ function isEmphasised(start: number, end: number, emphasis: readonly Span[]): bo
 }
 
 /** A given name, optionally followed by a middle initial or a quoted nickname, then one space. */
-const GIVEN_NAME_BEFORE = latinFirst(/(?:^|[\s(])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:\s+\p{Lu}\.)?(?:\s+[“"‘']\p{Lu}\p{Ll}+[”"’'])?\s$/u);
+const GIVEN_NAME_BEFORE = latinFirst(String.raw`(?:^|[\s(])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:\s+\p{Lu}\.)?(?:\s+[“"‘']\p{Lu}\p{Ll}+[”"’'])?\s$`, 'u');
 
 function hasOtherGivenName(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
@@ -100,9 +100,7 @@ const JOINING_WORDS = 'for|of|in|on|to|about|with|from|after|before|at|by|into|t
  * ("’s masterpiece", "’s 1995 crime epic"), then maybe an opening quote. No joining word: "Nolan’s
  * screenplay for The Dark Knight" owns a screenplay, not the film, and a co-writer could own it.
  */
-const POSSESSIVE_THEN_TITLE = latinFirst(
-  new RegExp(`^['’]s?\\s+(?:(?!(?:${JOINING_WORDS})\\b)[\\p{Ll}\\p{N}][\\p{L}\\p{N}'’-]*,?\\s+){0,4}["“‘]?$`, 'u'),
-);
+const POSSESSIVE_THEN_TITLE = latinFirst(String.raw`^['’]s?\s+(?:(?!(?:${JOINING_WORDS})\b)[\p{Ll}\p{N}][\p{L}\p{N}'’-]*,?\s+){0,4}["“‘]?$`, 'u');
 
 /**
  * "is a 1995 crime film", "was Ben Affleck’s second movie", ", the thriller that…": a verb of being or an
@@ -110,21 +108,19 @@ const POSSESSIVE_THEN_TITLE = latinFirst(
  * phrase: followed by punctuation or a word that starts a new part of the sentence, so neither its
  * possessive ("Heat is the film’s subject") nor a compound ("Heat, the film industry…") counts.
  */
-const CALLED_FILM = latinFirst(new RegExp(
-  `^(?:['’]s)?(?:\\s*,|\\s+(?:is|was|remains))\\s+((?:(?!(?:${JOINING_WORDS})\\b)[\\p{L}\\p{N}'’-]+,?\\s+){0,5}?)` +
-    `(?:film|movie|motion picture|thriller|crime drama|heist drama|sequel|remake|prequel)` +
-    `(?=[.,;:!?)\\]—–"”]|\\s*$|\\s+(?:that|which|where|who|whose|${JOINING_WORDS}|directed|starring|written|made|released|set|based|is|was|ever|since|I|we|you|he|she|they|it)\\b)`,
+const CALLED_FILM = latinFirst(
+  String.raw`^(?:['’]s)?(?:\s*,|\s+(?:is|was|remains))\s+((?:(?!(?:${JOINING_WORDS})\b)[\p{L}\p{N}'’-]+,?\s+){0,5}?)` +
+    String.raw`(?:film|movie|motion picture|thriller|crime drama|heist drama|sequel|remake|prequel)` +
+    String.raw`(?=[.,;:!?)\]—–"”]|\s*$|\s+(?:that|which|where|who|whose|${JOINING_WORDS}|directed|starring|written|made|released|set|based|is|was|ever|since|I|we|you|he|she|they|it)\b)`,
   'iu',
-));
+);
 
 /** A capitalised "The", "A" or "An" title (or one in quotes), then the comma or "and" of a list, before ours. */
-const TITLE_ITEM_BEFORE = latinFirst(
-  /(?:^|[\s(])["“]?(?:The|A|An)\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|and|in|on|at|to|for|a|an|\p{Lu}[\p{L}\p{N}'’.-]*))*,?["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?$/u,
-);
+const TITLE_ITEM_BEFORE = latinFirst(String.raw`(?:^|[\s(])["“]?(?:The|A|An)\s+\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|and|in|on|at|to|for|a|an|\p{Lu}[\p{L}\p{N}'’.-]*))*,?["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?$`, 'u');
 /** The joint of a list right before a title: a comma, "and", "or" or "&", maybe an opening quote. */
 const LIST_JOINT_BEFORE = /(?:,|\s(?:and|or|&))\s+["“]?$/;
 /** …or the list goes on after ours with such a title. */
-const TITLE_ITEM_AFTER = latinFirst(/^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}/u);
+const TITLE_ITEM_AFTER = latinFirst(String.raw`^["”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)["“]?(?:The|A|An)\s+\p{Lu}`, 'u');
 
 type Relations = { followsOwnFullName: boolean; possessesTitle: boolean; listedAmongTitles: boolean; calledFilm: boolean };
 

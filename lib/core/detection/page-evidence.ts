@@ -81,32 +81,29 @@ const NO_EVIDENCE: BlockEvidence = Object.freeze({
   ownSenseWords: new Map<EntityId, number>(),
 });
 
-/** Each entity that has words of the given kind, with them. */
-function sensesOf(field: 'otherSenses' | 'ownSenses'): [EntityId, RegExp][] {
-  return (Object.keys(ENTITY_NAMES) as EntityId[])
+/** Each entity that has words of one kind, with them, and one test for any of them. */
+interface SenseWords {
+  readonly words: readonly [EntityId, RegExp][];
+  /** Any word of any of them (case-insensitive, like each of them): most blocks hold none. */
+  readonly any: RegExp;
+}
+
+function senseWords(field: 'otherSenses' | 'ownSenses'): SenseWords {
+  const words = (Object.keys(ENTITY_NAMES) as EntityId[])
     .map((entity): [EntityId, RegExp | undefined] => [entity, (ENTITY_NAMES[entity] as Partial<Record<typeof field, RegExp>>)[field]])
     .filter((entry): entry is [EntityId, RegExp] => entry[1] !== undefined);
+  for (const [entity, expression] of words) if (!expression.ignoreCase) throw new Error(`${entity}'s sense words must be case-insensitive`);
+  return { words, any: new RegExp(words.map(([, expression]) => `(?:${expression.source})`).join('|'), 'i') };
 }
 
-const OTHER_SENSES = sensesOf('otherSenses');
-const OWN_SENSES = sensesOf('ownSenses');
+/** Made on the first block that names something: a page without our names never needs them. */
+let senses: { other: SenseWords; own: SenseWords } | undefined;
+const sensesOf = () => (senses ??= { other: senseWords('otherSenses'), own: senseWords('ownSenses') });
 
-/** Any word of any of them, as one test (case-insensitive, like each of them): most blocks hold none. */
-function anyOf(senses: readonly [EntityId, RegExp][]): RegExp {
-  for (const [entity, words] of senses) if (!words.ignoreCase) throw new Error(`${entity}'s sense words must be case-insensitive`);
-  return new RegExp(senses.map(([, words]) => `(?:${words.source})`).join('|'), 'i');
-}
-const ANY_OTHER_SENSE = anyOf(OTHER_SENSES);
-const ANY_OWN_SENSE = anyOf(OWN_SENSES);
-
-function countWords(
-  text: string,
-  senses: readonly [EntityId, RegExp][],
-  only?: readonly Candidate[],
-): Map<EntityId, number> {
+function countWords(text: string, senses: SenseWords, only?: readonly Candidate[]): Map<EntityId, number> {
   const counts = new Map<EntityId, number>();
-  if (!(senses === OTHER_SENSES ? ANY_OTHER_SENSE : ANY_OWN_SENSE).test(text)) return counts;
-  for (const [entity, words] of senses) {
+  if (!senses.any.test(text)) return counts;
+  for (const [entity, words] of senses.words) {
     if (only && !only.some((candidate) => candidate.entity === entity)) continue;
     const count = text.match(words)?.length ?? 0;
     if (count > 0) counts.set(entity, count);
@@ -125,10 +122,10 @@ export function readBlockEvidence(text: string, matches: BlockMatches): BlockEvi
   return {
     ...matches,
     filmCues: text.match(FILM_CUES)?.length ?? 0,
-    otherSenseWords: countWords(text, OTHER_SENSES),
+    otherSenseWords: countWords(text, sensesOf().other),
     // Words of an entity's own sense count only around it, in a block that names it: the read stays off
     // every other block, and "book" in a page's shop links says nothing about a race's "Heat 2".
-    ownSenseWords: countWords(text, OWN_SENSES, matches.candidates),
+    ownSenseWords: countWords(text, sensesOf().own, matches.candidates),
   };
 }
 

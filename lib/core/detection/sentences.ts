@@ -5,9 +5,9 @@
 import { latinFirst } from './latin';
 
 /** Abbreviations whose full stop does not end a sentence (an initial: "L.A. Takedown"; "Warner Bros. Pictures"). */
-const ABBREVIATION = latinFirst(/(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Lt|Sgt|St|Jr|Sr|vs|Bros|Det|No|Vol|approx|etc))\.$/u);
+const ABBREVIATION = latinFirst(String.raw`(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Lt|Sgt|St|Jr|Sr|vs|Bros|Det|No|Vol|approx|etc))\.$`, 'u');
 
-const BOUNDARY = latinFirst(/[.!?…]["”’)\]]*\s+(?=["“‘([]?\p{Lu})/gu);
+const BOUNDARY = latinFirst(String.raw`[.!?…]["”’)\]]*\s+(?=["“‘([]?\p{Lu})`, 'gu');
 
 /**
  * Where each sentence of a block starts: after . ! ? or … (and any closing quote or bracket) and a

@@ -90,7 +90,7 @@ const ENTERED_MARKER = 4;
  * A footnote link's text: "3", "[12]", "*", "†", or a letter in brackets, "[a]". A bare letter is
  * not: it may be a piece of a word ("<a href="#cast">W</a>es Studi") or an alphabet's index.
  */
-const FOOTNOTE_TEXT = latinFirst(/^\s*(?:\[\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\]|\(\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\)|\d{1,3}|[*†‡§¶]{1,3})\s*$/u);
+const FOOTNOTE_TEXT = latinFirst(String.raw`^\s*(?:\[\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\]|\(\s*(?:\d{1,3}|\p{L}|[*†‡§¶]{1,3})\s*\)|\d{1,3}|[*†‡§¶]{1,3})\s*$`, 'u');
 
 /** A link to a note on the same page: marked as one (`doc-noteref`), or whose text is only a note's number or sign. */
 function isFootnoteLink(element: Element): boolean {
