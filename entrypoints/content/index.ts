@@ -95,32 +95,41 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     // Nothing is painted before the background has said the site list lets Heat Notes run here.
     select: (ordered) => (siteAllowed !== true ? [] : choosesAll(choices) ? ordered : chooseMentions(ordered, choices)),
   });
-  const hoverCards = new HoverCards({
-    document,
-    window,
-    lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
-    loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
-    loadCard: importCardUi,
-    openEssay: (paragraph, quote) => tell({ type: 'essay/open', paragraph, quote }),
-    notThis: (mention) => {
-      // Gone at once here; the background remembers it for the site, and other tabs follow.
-      dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
-      apply();
-      tell({ type: 'corrections/add', entity: mention.entity, surface: mention.text });
-    },
-    // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
-    shown: (entity) => {
-      const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
-      tell({ type: 'card/shown', entity: entity.id, facts });
-    },
-    hitTest: (x, y) => scanner.hitTest(x, y),
-    setActive: (range) => scanner.setActive(range),
-    listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
-    requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
-    timers,
-  });
-  hoverCards.start();
-  const stepper = new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hoverCards });
+  // The cards and the keyboard path to the mentions, set up with the page's first mention: on a page
+  // without our names nothing listens to the pointer, the keys or the scroll, and setting them up
+  // (a dozen listeners, the card's loader and trackers) is not paid (BENCHMARKS.md).
+  let cards: { hover: HoverCards; stepper: MentionStepper } | undefined;
+  const withCards = () => {
+    if (cards) return cards;
+    const hover = new HoverCards({
+      document,
+      window,
+      lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
+      loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
+      loadCard: importCardUi,
+      openEssay: (paragraph, quote) => tell({ type: 'essay/open', paragraph, quote }),
+      notThis: (mention) => {
+        // Gone at once here; the background remembers it for the site, and other tabs follow.
+        dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
+        apply();
+        tell({ type: 'corrections/add', entity: mention.entity, surface: mention.text });
+      },
+      // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
+      shown: (entity) => {
+        const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
+        tell({ type: 'card/shown', entity: entity.id, facts });
+      },
+      hitTest: (x, y) => scanner.hitTest(x, y),
+      setActive: (range) => scanner.setActive(range),
+      listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
+      requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
+      timers,
+    });
+    hover.configure(settings);
+    hover.start();
+    cards = { hover, stepper: new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hover }) };
+    return cards;
+  };
 
   // Where names were met, for the sightings history the user may keep (the background decides).
   const visits = new VisitReporter({
@@ -134,7 +143,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   let toldNames = '';
   const repainted = (index: MentionIndex) => {
     if (siteAllowed === true) markedAfterMs ??= performance.now() - SCRIPT_STARTED_AT;
-    hoverCards.mentionsChanged(index);
+    if (index.size > 0 || cards) withCards().hover.mentionsChanged(index);
     if (!isTop) return;
     const entities = index.mentions.map((placed) => placed.mention.entity);
     if (settings.rememberSightings) visits.mentionsChanged(entities);
@@ -159,7 +168,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   let active = false;
   let resumeTimer: number | undefined;
   const apply = () => {
-    hoverCards.configure(settings);
+    cards?.hover.configure(settings);
     scanner.paintAs(settings.highlightStyle, settings.highlightColor);
     const next: MentionChoices = { categories: settings.categories, dismissed, firstMentionOnly: settings.firstMentionOnly };
     const choicesChanged = JSON.stringify(next) !== JSON.stringify(choices);
@@ -179,7 +188,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
       if (active) {
         scanner.start();
       } else {
-        hoverCards.close();
+        cards?.hover.close();
         scanner.stop();
       }
     } else if (active && (choicesChanged || siteJustKnown)) scanner.reselect();
@@ -209,14 +218,14 @@ function startHeatNotes(ctx: ContentScriptContext): void {
 
   // Single-page navigation: the page is another one now (read once the router has rendered it).
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    hoverCards.close();
+    cards?.hover.close();
     scanner.rescanAfterTask();
   });
 
   ctx.onInvalidated(() => {
     for (const stop of unwatch) stop();
     visits.stop();
-    hoverCards.destroy();
+    cards?.hover.destroy();
     scanner.stop();
   });
 
@@ -234,9 +243,10 @@ function startHeatNotes(ctx: ContentScriptContext): void {
         return { ...found, stats: { ...found.stats, startupMs, markedAfterMs } } satisfies MentionsResponse;
       }
       case 'mentions/step':
-        return on ? stepper.step(message.direction) : undefined;
+        // No cards yet: no mention to step to.
+        return on ? cards?.stepper.step(message.direction) : undefined;
       case 'mentions/reveal':
-        return on ? stepper.reveal(message.entity) : undefined;
+        return on ? cards?.stepper.reveal(message.entity) : undefined;
     }
   }
 }

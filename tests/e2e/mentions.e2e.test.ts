@@ -4,6 +4,7 @@
  * so a test fails if the extension reports a mention in the wrong place, not just the wrong count.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   countHighlightedRanges,
   launchWithExtension,
@@ -147,6 +148,12 @@ describe('a page without our names', () => {
     expect(found.stats).toMatchObject({ textNodes: 0, chars: 0 });
     // A page can list the highlight registry it shares with us: on this page it finds nothing.
     expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    // Nor does anything of ours listen to the pointer: the cards are set up with a page's first
+    // mention. A page with names has the listener (the check can fail).
+    expect(await pointerListeners(page)).toBe(0);
+    const named = await openFixture(browser, server, 'review.html');
+    expect(await pointerListeners(named.page)).toBeGreaterThan(0);
+    await named.page.close();
     await page.close();
   });
 });
@@ -162,3 +169,20 @@ describe('pages about something else', () => {
     });
   }
 });
+
+/** `pointermove` listeners on the document in Heat Notes' world (a content script's listeners are its world's). */
+async function pointerListeners(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; name: string }> = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((context) => context.name === 'Heat Notes');
+    if (!world) throw new Error(`no Heat Notes world among ${contexts.map((context) => context.name).join(', ')}`);
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document', contextId: world.id });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners.filter((listener) => listener.type === 'pointermove').length;
+  } finally {
+    await cdp.detach();
+  }
+}
