@@ -95,9 +95,10 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     // Nothing is painted before the background has said the site list lets Heat Notes run here.
     select: (ordered) => (siteAllowed !== true ? [] : choosesAll(choices) ? ordered : chooseMentions(ordered, choices)),
   });
-  // The cards and the keyboard path to the mentions, set up with the page's first mention: on a page
-  // without our names nothing listens to the pointer, the keys or the scroll, and setting them up
-  // (a dozen listeners, the card's loader and trackers) is not paid (BENCHMARKS.md).
+  // The cards, the keyboard path to the mentions and the watch on the marks, set up with the page's
+  // first mention: on a page without our names nothing listens to the pointer, the keys or the
+  // scroll, no timer runs, and setting them up (a dozen listeners, the card's loader and trackers)
+  // is not paid (BENCHMARKS.md).
   let cards: { hover: HoverCards; stepper: MentionStepper } | undefined;
   const withCards = () => {
     if (cards) return cards;
@@ -127,6 +128,12 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     });
     hover.configure(settings);
     hover.start();
+    // A page may clear the shared highlight registry without changing its DOM (its own find-in-page):
+    // put our marks back. Only while the tab is visible; a look-up per second costs nothing, and a
+    // page that never had a mark has no timer waking it.
+    ctx.setInterval(() => {
+      if (document.visibilityState === 'visible') scanner.reassertHighlights();
+    }, REASSERT_EVERY_MS);
     cards = { hover, stepper: new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hover }) };
     return cards;
   };
@@ -209,12 +216,6 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     watchSites(() => void ready.then(readRules).then(apply)),
     watchCorrectionsRevision(() => void ready.then(readRules).then(apply)),
   ];
-
-  // A page may clear the shared highlight registry without changing its DOM (its own find-in-page):
-  // put our marks back. Only while the tab is visible; a look-up per second costs nothing.
-  ctx.setInterval(() => {
-    if (document.visibilityState === 'visible') scanner.reassertHighlights();
-  }, REASSERT_EVERY_MS);
 
   // Single-page navigation: the page is another one now (read once the router has rendered it).
   ctx.addEventListener(window, 'wxt:locationchange', () => {
