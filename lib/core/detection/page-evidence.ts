@@ -100,10 +100,10 @@ function senseWords(field: 'otherSenses' | 'ownSenses'): SenseWords {
 let senses: { other: SenseWords; own: SenseWords } | undefined;
 const sensesOf = () => (senses ??= { other: senseWords('otherSenses'), own: senseWords('ownSenses') });
 
-function countWords(text: string, senses: SenseWords, only?: readonly Candidate[]): Map<EntityId, number> {
+function countWords(text: string, kind: SenseWords, only?: readonly Candidate[]): Map<EntityId, number> {
   const counts = new Map<EntityId, number>();
-  if (!senses.any.test(text)) return counts;
-  for (const [entity, words] of senses.words) {
+  if (!kind.any.test(text)) return counts;
+  for (const [entity, words] of kind.words) {
     if (only && !only.some((candidate) => candidate.entity === entity)) continue;
     const count = text.match(words)?.length ?? 0;
     if (count > 0) counts.set(entity, count);
