@@ -95,10 +95,10 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     // Nothing is painted before the background has said the site list lets Heat Notes run here.
     select: (ordered) => (siteAllowed !== true ? [] : choosesAll(choices) ? ordered : chooseMentions(ordered, choices)),
   });
-  // The cards, the keyboard path to the mentions and the watch on the marks, set up with the page's
-  // first mention: on a page without our names nothing listens to the pointer, the keys or the
-  // scroll, no timer runs, and setting them up (a dozen listeners, the card's loader and trackers)
-  // is not paid (BENCHMARKS.md).
+  // The cards, the keyboard path to the mentions and the watch on the marks, set up after the first
+  // paint that holds a mention (or when asked to step through the mentions): on a page without our
+  // names nothing listens to the pointer, the keys or the scroll, no timer runs, and setting them up
+  // (a dozen listeners, the card's loader and trackers) is not paid (BENCHMARKS.md).
   let cards: { hover: HoverCards; stepper: MentionStepper } | undefined;
   const withCards = () => {
     if (cards) return cards;
@@ -150,7 +150,9 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   let toldNames = '';
   const repainted = (index: MentionIndex) => {
     if (siteAllowed === true) markedAfterMs ??= performance.now() - SCRIPT_STARTED_AT;
-    if (index.size > 0 || cards) withCards().hover.mentionsChanged(index);
+    if (cards) cards.hover.mentionsChanged(index);
+    // Set up in a task of its own once the marks are painted: not part of reading the page.
+    else if (index.size > 0) ctx.setTimeout(withCards, 0);
     if (!isTop) return;
     const entities = index.mentions.map((placed) => placed.mention.entity);
     if (settings.rememberSightings) visits.mentionsChanged(entities);
@@ -244,10 +246,9 @@ function startHeatNotes(ctx: ContentScriptContext): void {
         return { ...found, stats: { ...found.stats, startupMs, markedAfterMs } } satisfies MentionsResponse;
       }
       case 'mentions/step':
-        // No cards yet: no mention to step to.
-        return on ? cards?.stepper.step(message.direction) : undefined;
+        return on ? withCards().stepper.step(message.direction) : undefined;
       case 'mentions/reveal':
-        return on ? cards?.stepper.reveal(message.entity) : undefined;
+        return on ? withCards().stepper.reveal(message.entity) : undefined;
     }
   }
 }
