@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, chromePath } from '../chromium';
 import { getMentions, type ExtensionBrowser } from '../extension-browser';
 import { listenOnLoopback, type FixtureServer } from '../fixture-server';
 import { NEUTRAL_POINT, restPointerOn, waitForCard } from '../page-readers';
-import { startTrace, summarizeTrace, type TraceSummary } from './trace';
+import { contentScriptEvaluation, startBrowserTrace, startTrace, summarizeTrace, type TraceSummary } from './trace';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -369,6 +369,24 @@ export async function longTasksWith(
     await page.waitForTimeout(options.settleMs);
     const trace = stop ? summarizeTrace(await stop(), url, options.trace?.saveAs) : undefined;
     return { longTasks: await readLongTasks(page), heatNotes: result, ...(trace ? { trace } : {}) };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The content script's evaluation (compiling it, every module's set-up, `main()`) on a fresh load in
+ * a new tab, whose renderer has never run it: what a page on a site not visited yet pays before any
+ * scan. Traced across the whole browser, as the renderer does not exist when the trace starts.
+ */
+export async function measureColdEvaluation(browser: ExtensionBrowser, url: string): Promise<TraceSummary['contentScript']> {
+  await closeOtherPages(browser.context);
+  const stop = await startBrowserTrace(browser.context);
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await getMentions(browser, page);
+    return contentScriptEvaluation(await stop(), url);
   } finally {
     await page.close();
   }

@@ -24,7 +24,7 @@ interface TraceEvent {
   tid: number;
   args?: {
     name?: string;
-    data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean; url?: string; functionName?: string };
+    data?: { isMainFrame?: boolean; isOutermostMainFrame?: boolean; url?: string; functionName?: string; frame?: string };
     chrome_mojo_event_info?: { mojo_interface_tag?: string };
   };
 }
@@ -99,6 +99,50 @@ export async function startTrace(context: BrowserContext, page: Page): Promise<(
     await complete;
     await session.detach().catch(() => {});
     return events;
+  };
+}
+
+/**
+ * Starts a trace of the whole browser (every process, a renderer not yet made included); the
+ * returned function stops it and collects the events. For a fresh tab's first load, whose renderer
+ * does not exist yet when the trace must start.
+ */
+export async function startBrowserTrace(context: BrowserContext): Promise<() => Promise<TraceEvent[]>> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser to trace');
+  const session: CDPSession = await browser.newBrowserCDPSession();
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', (message) => {
+    for (const event of message.value as unknown as TraceEvent[]) events.push(event);
+  });
+  await session.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } } as never);
+  return async () => {
+    const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+    await session.send('Tracing.end');
+    await complete;
+    await session.detach().catch(() => {});
+    return events;
+  };
+}
+
+/** The content script's evaluation in the main frame that committed `url` (`TraceSummary.contentScript`). */
+export function contentScriptEvaluation(events: readonly TraceEvent[], url: string): TraceSummary['contentScript'] {
+  const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+  const inFrame = (event: TraceEvent) =>
+    event.ph === 'X' &&
+    event.args?.data?.url?.startsWith('chrome-extension://') === true &&
+    event.args.data.url.includes('/content-scripts/') &&
+    (commit === undefined || (`${event.pid}:${event.tid}` === `${commit.pid}:${commit.tid}` && event.ts >= commit.ts));
+  // After the page's commit, in its frame: a tab that first opened another page of the site ran the
+  // script there too, in the same frame.
+  const evaluation = events.find((event) => event.name === 'EvaluateScript' && inFrame(event) && event.args?.data?.frame === commit?.args?.data?.frame);
+  if (!evaluation) return undefined;
+  const end = evaluation.ts + (evaluation.dur ?? 0);
+  const compile = events.find((event) => event.name === 'v8.compile' && inFrame(event) && event.ts >= evaluation.ts && event.ts <= end);
+  return {
+    wallMs: (evaluation.dur ?? 0) / 1000,
+    cpuMs: (evaluation.tdur ?? evaluation.dur ?? 0) / 1000,
+    compileCpuMs: compile ? (compile.tdur ?? compile.dur ?? 0) / 1000 : 0,
   };
 }
 
@@ -210,15 +254,7 @@ export function summarizeTrace(events: readonly TraceEvent[], url: string, saveA
       afterParse,
     });
   }
-  const isContentScript = (event: TraceEvent) =>
-    event.ph === 'X' && event.args?.data?.url?.startsWith('chrome-extension://') === true && event.args.data.url.includes('/content-scripts/');
-  const evaluation = onMain.find((event) => event.name === 'EvaluateScript' && isContentScript(event));
-  const compile = onMain.find((event) => event.name === 'v8.compile' && isContentScript(event));
-  const contentScript = evaluation && {
-    wallMs: (evaluation.dur ?? 0) / 1000,
-    cpuMs: (evaluation.tdur ?? evaluation.dur ?? 0) / 1000,
-    compileCpuMs: compile ? (compile.tdur ?? compile.dur ?? 0) / 1000 : 0,
-  };
+  const contentScript = contentScriptEvaluation(events, url);
   const slices = summaries.filter((task) => task.slice && !task.answer);
   const answers = summaries.filter((task) => task.answer);
   let file: string | undefined;
