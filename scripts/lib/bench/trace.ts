@@ -82,9 +82,8 @@ export interface TraceSummary {
   file?: string;
 }
 
-/** Starts a trace on `page`'s target; the returned function stops it and collects the events. */
-export async function startTrace(context: BrowserContext, page: Page): Promise<() => Promise<TraceEvent[]>> {
-  const session: CDPSession = await context.newCDPSession(page);
+/** Starts tracing over `session`; the returned function stops it and collects the events. */
+async function traceOver(session: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', (message) => {
     for (const event of message.value as unknown as TraceEvent[]) events.push(event);
@@ -102,6 +101,11 @@ export async function startTrace(context: BrowserContext, page: Page): Promise<(
   };
 }
 
+/** Starts a trace on `page`'s target; the returned function stops it and collects the events. */
+export async function startTrace(context: BrowserContext, page: Page): Promise<() => Promise<TraceEvent[]>> {
+  return traceOver(await context.newCDPSession(page));
+}
+
 /**
  * Starts a trace of the whole browser (every process, a renderer not yet made included); the
  * returned function stops it and collects the events. For a fresh tab's first load, whose renderer
@@ -110,19 +114,7 @@ export async function startTrace(context: BrowserContext, page: Page): Promise<(
 export async function startBrowserTrace(context: BrowserContext): Promise<() => Promise<TraceEvent[]>> {
   const browser = context.browser();
   if (!browser) throw new Error('no browser to trace');
-  const session: CDPSession = await browser.newBrowserCDPSession();
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', (message) => {
-    for (const event of message.value as unknown as TraceEvent[]) events.push(event);
-  });
-  await session.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } } as never);
-  return async () => {
-    const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
-    await session.send('Tracing.end');
-    await complete;
-    await session.detach().catch(() => {});
-    return events;
-  };
+  return traceOver(await browser.newBrowserCDPSession());
 }
 
 /** The content script's evaluation in the main frame that committed `url` (`TraceSummary.contentScript`). */
