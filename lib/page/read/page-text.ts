@@ -283,10 +283,11 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
         return -1;
       }
       const tested =
-        around.left === Infinity
+        maybeNames !== undefined &&
+        (around.left === Infinity
           ? hugeRoot === undefined ? kind & TAG_LEAF : fitsOneRead(element, hugeRoot)
-          : kind & TAG_LEAF || around.left < elementsBeside(element) / 2;
-      if (maybeNames && tested) {
+          : kind & TAG_LEAF || around.left < elementsBeside(element) / 2);
+      if (tested) {
         const text = element.textContent ?? '';
         const places = maybeNames(text);
         around.left -= places;

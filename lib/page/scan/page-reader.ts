@@ -62,17 +62,19 @@ export async function readRoot(
     const ownTextOnly = !next.options.nested;
     const huge =
       !ownTextOnly && next.root.nodeType === Node.ELEMENT_NODE && (next.root as Element).getElementsByTagName('*').length > reader.hugeElements;
+    // The most elements a block of a huge root, or a piece of one, may hold to be read at once.
+    const piece = huge ? reader.hugeElements / 4 : undefined;
     const maybeNames = reader.readEverything ? undefined : countMaybeNames;
     // Shadow roots hold text the light tree's `textContent` does not: custom elements' are looked
     // for everywhere else.
     if (!ownTextOnly) {
-      for (const found of shadowRootsToRead(next.root as Element | ShadowRoot, huge ? reader.hugeElements / 4 : Infinity)) {
+      for (const found of shadowRootsToRead(next.root as Element | ShadowRoot, piece)) {
         for (const shadowRoot of found) onShadowRoot(shadowRoot);
         if (clock.sliceIsOver) await clock.yield();
       }
     }
     if (clock.sliceIsOver) await clock.yield();
-    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: huge ? reader.hugeElements / 4 : undefined });
+    const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: piece });
     while (!reading.next().done) {
       if (clock.sliceIsOver) await clock.yield();
     }
