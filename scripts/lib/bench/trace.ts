@@ -120,14 +120,17 @@ export async function startBrowserTrace(context: BrowserContext): Promise<() => 
 /** The content script's evaluation in the main frame that committed `url` (`TraceSummary.contentScript`). */
 export function contentScriptEvaluation(events: readonly TraceEvent[], url: string): TraceSummary['contentScript'] {
   const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+  if (!commit) return undefined;
+  // On the page's main thread after its commit: a tab that first opened another page of the site ran
+  // the script there too, in the same frame.
   const inFrame = (event: TraceEvent) =>
     event.ph === 'X' &&
     event.args?.data?.url?.startsWith('chrome-extension://') === true &&
     event.args.data.url.includes('/content-scripts/') &&
-    (commit === undefined || (`${event.pid}:${event.tid}` === `${commit.pid}:${commit.tid}` && event.ts >= commit.ts));
-  // After the page's commit, in its frame: a tab that first opened another page of the site ran the
-  // script there too, in the same frame.
-  const evaluation = events.find((event) => event.name === 'EvaluateScript' && inFrame(event) && event.args?.data?.frame === commit?.args?.data?.frame);
+    event.pid === commit.pid &&
+    event.tid === commit.tid &&
+    event.ts >= commit.ts;
+  const evaluation = events.find((event) => event.name === 'EvaluateScript' && inFrame(event) && event.args?.data?.frame === commit.args?.data?.frame);
   if (!evaluation) return undefined;
   const end = evaluation.ts + (evaluation.dur ?? 0);
   const compile = events.find((event) => event.name === 'v8.compile' && inFrame(event) && event.ts >= evaluation.ts && event.ts <= end);
