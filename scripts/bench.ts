@@ -286,7 +286,7 @@ type Evaluation = NonNullable<TraceSummary['contentScript']>;
 function describeEvaluations(evaluations: readonly Evaluation[]): string {
   if (evaluations.length === 0) return '—';
   const median = (pick: (e: Evaluation) => number) => fmt(summarize(evaluations.map(pick)).median);
-  return `${median((e) => e.cpuMs)} ms (${median((e) => e.wallMs)} ms), compiling ${median((e) => e.compileCpuMs)} ms; ${evaluations.length} load${evaluations.length === 1 ? "" : "s"}`;
+  return `${median((e) => e.cpuMs)} ms (${median((e) => e.wallMs)} ms), compiling ${median((e) => e.compileCpuMs)} ms; ${evaluations.length} load${evaluations.length === 1 ? '' : 's'}`;
 }
 
 /** "3 long tasks after parse (2 script, 1 render; …; longest 483 ms); scan slices: 390, longest 483 ms wall / 64 ms CPU, …" */
