@@ -3,10 +3,8 @@ import { SCRIPT_STARTED_AT } from './started-at';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HoverCards } from '../../lib/page/card/hover-card';
-import { importCardUi } from '../../lib/page/card/lazy-card';
+import { importPageCards, type Cards } from '../../lib/page/card/page-cards';
 import type { MentionIndex } from '../../lib/page/mark/mention-index';
-import { MentionStepper } from '../../lib/page/keyboard/mention-stepper';
 import { PageScanner } from '../../lib/page/scan/page-scanner';
 import {
   isContentMessage,
@@ -95,48 +93,61 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     // Nothing is painted before the background has said the site list lets Heat Notes run here.
     select: (ordered) => (siteAllowed !== true ? [] : choosesAll(choices) ? ordered : chooseMentions(ordered, choices)),
   });
-  // The cards, the keyboard path to the mentions and the watch on the marks, set up after the first
-  // paint that holds a mention (or when asked to step through the mentions): on a page without our
-  // names nothing listens to the pointer, the keys or the scroll, no timer runs, and setting them up
-  // (a dozen listeners, the card's loader and trackers) is not paid (BENCHMARKS.md).
-  let cards: { hover: HoverCards; stepper: MentionStepper } | undefined;
-  const withCards = () => {
-    if (cards) return cards;
-    const hover = new HoverCards({
-      document,
-      window,
-      lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
-      loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
-      loadCard: importCardUi,
-      openEssay: (paragraph, quote) => tell({ type: 'essay/open', paragraph, quote }),
-      notThis: (mention) => {
-        // Gone at once here; the background remembers it for the site, and other tabs follow.
-        dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
-        apply();
-        tell({ type: 'corrections/add', entity: mention.entity, surface: mention.text });
+  // The cards, the keyboard path to the mentions and the watch on the marks: a script of their own
+  // (`page-cards.js`), imported and set up after the first paint that holds a mention, or when asked
+  // to step through the mentions. On a page without our names their code is not even compiled,
+  // nothing listens to the pointer, the keys or the scroll, and no timer runs (BENCHMARKS.md).
+  let cards: Cards | undefined;
+  let cardsLoading: Promise<Cards | undefined> | undefined;
+  /** Warned once: the next mention tries again, and a page may have many. */
+  let cardsWarned = false;
+  const withCards = (): Promise<Cards | undefined> =>
+    (cardsLoading ??= importPageCards().then(
+      (pageCards) => {
+        if (ctx.isInvalid) return undefined;
+        cards = pageCards.create(
+          {
+            document,
+            window,
+            lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
+            loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
+            openEssay: (paragraph, quote) => tell({ type: 'essay/open', paragraph, quote }),
+            notThis: (mention) => {
+              // Gone at once here; the background remembers it for the site, and other tabs follow.
+              dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
+              apply();
+              tell({ type: 'corrections/add', entity: mention.entity, surface: mention.text });
+            },
+            // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
+            shown: (entity) => {
+              const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
+              tell({ type: 'card/shown', entity: entity.id, facts });
+            },
+            hitTest: (x, y) => scanner.hitTest(x, y),
+            setActive: (range) => scanner.setActive(range),
+            listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
+            requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
+            timers,
+          },
+          () => scanner.ordered(),
+        );
+        cards.hover.configure(settings);
+        cards.hover.start();
+        // A page may clear the shared highlight registry without changing its DOM (its own
+        // find-in-page): put our marks back. Only while the tab is visible; a look-up per second
+        // costs nothing, and a page that never had a mark has no timer waking it.
+        ctx.setInterval(() => {
+          if (document.visibilityState === 'visible') scanner.reassertHighlights();
+        }, REASSERT_EVERY_MS);
+        return cards;
       },
-      // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
-      shown: (entity) => {
-        const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
-        tell({ type: 'card/shown', entity: entity.id, facts });
+      (error: unknown) => {
+        cardsLoading = undefined;
+        if (!cardsWarned) console.warn('Heat Notes could not load its cards:', error);
+        cardsWarned = true;
+        return undefined;
       },
-      hitTest: (x, y) => scanner.hitTest(x, y),
-      setActive: (range) => scanner.setActive(range),
-      listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
-      requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
-      timers,
-    });
-    hover.configure(settings);
-    hover.start();
-    // A page may clear the shared highlight registry without changing its DOM (its own find-in-page):
-    // put our marks back. Only while the tab is visible; a look-up per second costs nothing, and a
-    // page that never had a mark has no timer waking it.
-    ctx.setInterval(() => {
-      if (document.visibilityState === 'visible') scanner.reassertHighlights();
-    }, REASSERT_EVERY_MS);
-    cards = { hover, stepper: new MentionStepper({ window, mentions: () => scanner.ordered(), cards: hover }) };
-    return cards;
-  };
+    ));
 
   // Where names were met, for the sightings history the user may keep (the background decides).
   const visits = new VisitReporter({
@@ -151,8 +162,8 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   const repainted = (index: MentionIndex) => {
     if (siteAllowed === true) markedAfterMs ??= performance.now() - SCRIPT_STARTED_AT;
     if (cards) cards.hover.mentionsChanged(index);
-    // Set up in a task of its own once the marks are painted: not part of reading the page.
-    else if (index.size > 0) ctx.setTimeout(withCards, 0);
+    // Loaded and set up in tasks of their own once the marks are painted: not part of reading the page.
+    else if (index.size > 0) void withCards();
     if (!isTop) return;
     const entities = index.mentions.map((placed) => placed.mention.entity);
     if (settings.rememberSightings) visits.mentionsChanged(entities);
@@ -232,9 +243,16 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     scanner.stop();
   });
 
+  /**
+   * Once the page is read and painted and, where it has a mention, the cards are listening: a caller
+   * that then rests the pointer on a mark gets its card.
+   */
   async function settled(): Promise<boolean> {
     await ready;
-    if (active) await scanner.settled();
+    if (active) {
+      await scanner.settled();
+      await cardsLoading;
+    }
     return active;
   }
   async function answer(message: ContentMessage) {
@@ -246,9 +264,9 @@ function startHeatNotes(ctx: ContentScriptContext): void {
         return { ...found, stats: { ...found.stats, startupMs, markedAfterMs } } satisfies MentionsResponse;
       }
       case 'mentions/step':
-        return on ? withCards().stepper.step(message.direction) : undefined;
+        return on ? (await withCards())?.stepper.step(message.direction) : undefined;
       case 'mentions/reveal':
-        return on ? withCards().stepper.reveal(message.entity) : undefined;
+        return on ? (await withCards())?.stepper.reveal(message.entity) : undefined;
     }
   }
 }

@@ -17,8 +17,12 @@ describe('bundle budget', () => {
     checkPrerequisites();
     const script = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'));
     const gzipped = gzipSync(script, { level: 9 }).length;
-    const card = gzipSync(readFileSync(path.join(EXTENSION_DIR, 'card-ui.js')), { level: 9 }).length;
-    console.log(`content.js: ${script.length} bytes, ${gzipped} gzipped (budget ${CONTENT_SCRIPT_BUDGET_BYTES}); card-ui.js, loaded on the first card: ${card} gzipped`);
+    const gzippedFile = (file: string) => gzipSync(readFileSync(path.join(EXTENSION_DIR, file)), { level: 9 }).length;
+    console.log(
+      `content.js: ${script.length} bytes, ${gzipped} gzipped (budget ${CONTENT_SCRIPT_BUDGET_BYTES}); ` +
+        `page-cards.js, loaded with a page's first mention: ${gzippedFile('page-cards.js')} gzipped; ` +
+        `card-ui.js, loaded on the first card: ${gzippedFile('card-ui.js')} gzipped`,
+    );
     expect(gzipped).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
   });
 });

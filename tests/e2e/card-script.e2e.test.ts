@@ -48,6 +48,7 @@ afterAll(async () => {
 });
 
 const cardScripts = () => parsed.filter((url) => url.endsWith('/card-ui.js'));
+const pageCardScripts = () => parsed.filter((url) => url.endsWith('/page-cards.js'));
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -79,6 +80,8 @@ describe("the card's script", () => {
     // The content script itself shows up: this watch sees the extension's world.
     expect(parsed.some((url) => url.endsWith('/content-scripts/content.js'))).toBe(true);
     expect(cardScripts()).toEqual([]);
+    // What opens cards was loaded with the page's first mention (the next test).
+    expect(pageCardScripts()).toHaveLength(1);
 
     await restPointerOn(page, 'Al Pacino', { within: '#box' });
     expect((await waitForCard(page, isOpenFor('al-pacino'))).ok).toBe(true);
@@ -87,6 +90,7 @@ describe("the card's script", () => {
     await restPointerOn(page, 'Al Pacino', { within: '#box' });
     expect((await waitForCard(page, isOpenFor('al-pacino'))).ok).toBe(true);
     expect(cardScripts()).toHaveLength(1);
+    expect(pageCardScripts()).toHaveLength(1);
     await closeCard();
   });
 
@@ -94,17 +98,36 @@ describe("the card's script", () => {
     expect(cardScripts()).toHaveLength(1); // loaded by now (the test above)
     // A page that knows Heat Notes' id still can't tell it is installed: the file answers only at the
     // session's dynamic address, which only the extension knows.
-    const probe = await page.evaluate(async (url) => {
-      try {
-        await fetch(url);
-        return 'found';
-      } catch {
-        return 'refused';
-      }
-    }, browser.extensionUrl('card-ui.js'));
-    expect(probe).toBe('refused');
+    for (const script of ['card-ui.js', 'page-cards.js']) {
+      const probe = await page.evaluate(async (url) => {
+        try {
+          await fetch(url);
+          return 'found';
+        } catch {
+          return 'refused';
+        }
+      }, browser.extensionUrl(script));
+      expect(probe, script).toBe('refused');
+    }
     const seen = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-    expect(seen.filter((name) => name.includes('card-ui'))).toEqual([]);
+    expect(seen.filter((name) => name.includes('card-ui') || name.includes('page-cards'))).toEqual([]);
+  });
+});
+
+describe("the cards' script", () => {
+  it('is not even compiled on a page without our names, where the card-placement page loaded it with its first mention', async () => {
+    const plain = await browser.context.newPage();
+    const plainCdp = await browser.context.newCDPSession(plain);
+    const plainParsed: string[] = [];
+    plainCdp.on('Debugger.scriptParsed', (event) => plainParsed.push(event.url));
+    await plainCdp.send('Debugger.enable');
+    await plain.goto(server.url('recipe.html'), { waitUntil: 'load' });
+    // Answered once the page is read and, had it a mention, once the cards were listening.
+    expect((await getMentions(browser, plain)).mentions).toEqual([]);
+    expect(plainParsed.some((url) => url.endsWith('/content-scripts/content.js'))).toBe(true);
+    expect(plainParsed.filter((url) => url.endsWith('/page-cards.js') || url.endsWith('/card-ui.js'))).toEqual([]);
+    expect(pageCardScripts()).toHaveLength(1);
+    await plain.close();
   });
 });
 

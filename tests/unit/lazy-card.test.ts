@@ -117,7 +117,7 @@ describe('importCardUi', () => {
 
   it('refuses a script that did not set up the card, saying so', async () => {
     cardScript('export {};');
-    await expect(importCardUi()).rejects.toThrow('card-ui.js did not set up the card');
+    await expect(importCardUi()).rejects.toThrow(`card-ui.js did not set up ${CARD_UI_GLOBAL}`);
   });
 
   it('returns what the script left on the global', async () => {

@@ -1,18 +1,15 @@
 import type { CardActions, CardAnchor, CardContent, CardView } from './card-view';
 import type { Box } from './geometry';
+import { leftBy } from '../own-script';
 
 /**
- * The card, loaded when first needed. The content script runs in every page, and most pages never
- * open a card: Preact, the card's component and stylesheet and Floating UI are a script of their own
+ * The card, loaded when first needed. Most pages, even with our names in them, never open a card:
+ * Preact, the card's component and stylesheet and Floating UI are a script of their own
  * (`entrypoints/card-ui.ts`), imported when the pointer first lands on a name. Until then there is no
  * card: nothing is open, nothing has focus, nothing on the page is ours.
  */
 
-/**
- * Where the card's script leaves what it exports: a property of the content script's global, which
- * lives in the extension's isolated world (a page's scripts can't see it). The script is built as a
- * classic script, so it has no module exports of its own.
- */
+/** Where the card's script leaves what it exports (see `../own-script.ts`). */
 export const CARD_UI_GLOBAL = '__heatNotesCardUi';
 
 /** What the card's script provides. */
@@ -31,9 +28,7 @@ declare const chrome: { runtime: { getURL(path: string): string } };
  */
 export async function importCardUi(): Promise<CardUi> {
   await import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js'));
-  const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
-  if (!ui) throw new Error('card-ui.js did not set up the card');
-  return ui;
+  return leftBy<CardUi>('card-ui.js', CARD_UI_GLOBAL);
 }
 
 export class LazyCard implements CardView {
