@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexiconSource, countMaybeNames, mayHoldWholeNames } from '../../lib/core/detection/lexicon';
+import { buildLexiconSource } from '../../lib/core/detection/lexicon';
+import { countMaybeNames, mayHoldWholeNames } from '../../lib/core/detection/maybe-names';
 import { matchBlock } from '../../lib/core/detection/candidates';
 import { escapeForRegExp } from '../../lib/core/detection/regexp';
 import { detectMentions } from '../../lib/core/detection/index';
