@@ -13,13 +13,14 @@ import { ReadSequence, type BlockKey } from '../read/read-block';
 import { PageWatcher, type MutationBatch } from '../watch/page-watcher';
 import { isShadowRoot } from '../read/shadow-roots';
 import type { SliceClock } from './time-slicer';
+import { LazyDetection, type Detection } from './lazy-detection';
 
 /**
  * The page's mentions, kept current; the one object the content script drives. Its parts, in the
  * order data flows through them:
  *
  * - `page-reader.ts` reads the page into blocks (`page-text.ts`), only where names may be, into a
- *   `PageRecord` (`page-record.ts`), which feeds the detector;
+ *   `PageRecord` (`page-record.ts`), which feeds the detector (`lazy-detection.ts` loads it);
  * - `mention-placement.ts` turns accepted mentions into ranges, in document order;
  * - `highlights.ts` paints them, and `mention-index.ts` finds them again under the pointer;
  * - `page-watcher.ts` batches the page's changes, and `page-damage.ts` says what they ask to read again;
@@ -29,6 +30,8 @@ import type { SliceClock } from './time-slicer';
 
 export interface PageScannerOptions {
   readonly document: Document;
+  /** Detection, loaded the first time a block is read (`importDetection` in the extension). */
+  readonly loadDetection: () => Promise<Detection>;
   /** Aborted when the content script ends. */
   readonly signal: AbortSignal;
   /** Runs a callback at the next animation frame (`ctx.requestAnimationFrame`). */
@@ -63,7 +66,8 @@ export class PageScanner {
   readonly #document: Document;
   readonly #painter = new HighlightPainter();
   readonly #watcher: PageWatcher;
-  #text = new PageRecord();
+  readonly #detection: LazyDetection;
+  #text: PageRecord;
   /** The selected mentions, painted and in document order. */
   #index = new MentionIndex();
   /** Every accepted mention, in document order: what `select` chooses from. */
@@ -83,6 +87,8 @@ export class PageScanner {
 
   constructor(options: PageScannerOptions) {
     this.#options = options;
+    this.#detection = new LazyDetection(options.loadDetection);
+    this.#text = new PageRecord(this.#detection);
     this.#reader = {
       readEverything: options.readEverything,
       hugeElements: options.hugeElements ?? HUGE_ELEMENTS,
@@ -118,7 +124,7 @@ export class PageScanner {
     this.#fullScanQueued = false;
     this.#watcher.disconnect();
     this.#painter.clear();
-    this.#text = new PageRecord();
+    this.#text = new PageRecord(this.#detection);
     this.#painted = false;
     this.#shadowRootList = [];
     this.#index = new MentionIndex();
@@ -253,7 +259,7 @@ export class PageScanner {
     const document = this.#document;
     this.#watcher.disconnect();
     this.#watcher.observe(document);
-    const text = new PageRecord();
+    const text = new PageRecord(this.#detection);
     const damage = emptyDamage();
     const body = document.body;
     if (body && document.designMode !== 'on' && !isSkippedElement(body)) {
@@ -314,7 +320,7 @@ export class PageScanner {
     const placed = new Map<BlockKey, PlacedBlock>();
     const accepted: PlacedMention[] = [];
     let same = true;
-    for (const [key, mentions] of text.detector.decisions()) {
+    for (const [key, mentions] of text.decisions()) {
       const block = text.blocks.get(key);
       if (!block) continue;
       const signature = mentions.map((m) => `${m.entity}@${m.start}-${m.end}:${m.reason}`).join(' ');
