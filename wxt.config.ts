@@ -71,15 +71,12 @@ export default defineConfig({
     // `storage`; WXT adds `sidePanel` to Chrome's build for the side panel (entrypoints/sidepanel), a
     // permission that shows no warning at install. Firefox's sidebar needs none.
     permissions: ['storage'],
-    // Scripts the content script imports only when needed: detection, the first time a page has a
-    // block to read (lib/page/scan/lazy-detection.ts); the cards and the keyboard path, once it has a
-    // mention (lib/page/card/page-cards.ts); the card's own view, the first time a card opens
-    // (lib/page/card/lazy-card.ts). A dynamic URL, made anew each session, so a page can't probe for
-    // Heat Notes by fetching them (Chrome; WXT writes the MV2 list for Firefox, whose extension URLs
-    // are random per install anyway).
-    web_accessible_resources: [
-      { resources: ['detection.js', 'page-cards.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
-    ],
+    // Scripts the content script imports only when needed: the cards and the keyboard path, once a
+    // page has a mention (lib/page/card/page-cards.ts), and the card's own view, the first time a
+    // card opens (lib/page/card/lazy-card.ts). A dynamic URL, made anew each session, so a page can't
+    // probe for Heat Notes by fetching them (Chrome; WXT writes the MV2 list for Firefox, whose
+    // extension URLs are random per install anyway).
+    web_accessible_resources: [{ resources: ['page-cards.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     // WXT adds the popup to this key and keeps what is here (MV2 calls it browser_action).
     ...(manifestVersion === 2 ? { browser_action: { default_icon: TOOLBAR_ICONS } } : { action: { default_icon: TOOLBAR_ICONS } }),
     commands: Object.fromEntries(

@@ -5,7 +5,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { importPageCards, type Cards } from '../../lib/page/card/page-cards';
 import type { MentionIndex } from '../../lib/page/mark/mention-index';
-import { importDetection } from '../../lib/page/scan/lazy-detection';
 import { PageScanner } from '../../lib/page/scan/page-scanner';
 import {
   isContentMessage,
@@ -88,7 +87,6 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   const timers: Timers = { set: (callback, ms) => ctx.setTimeout(callback, ms), clear: (id) => clearTimeout(id) };
   const scanner = new PageScanner({
     document,
-    loadDetection: importDetection,
     signal: ctx.signal,
     scheduleFrame: (callback) => void ctx.requestAnimationFrame(() => callback()),
     onRepaint: (index) => repainted(index), // called once scanning runs, after everything exists

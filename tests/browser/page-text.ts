@@ -4,7 +4,6 @@
  */
 import { afterEach } from 'vitest';
 import { PageScanner } from '../../lib/page/scan/page-scanner';
-import { loadDetectionHere } from '../detection-here';
 
 /** A range over the `nth` occurrence of `text` in the text nodes under `root` (it must lie in one node). */
 export function rangeOf(text: string, root: Node = document.body, nth = 0): Range {
@@ -49,7 +48,7 @@ afterEach(() => {
 export async function scanPage(html: string): Promise<PageScanner> {
   document.body.innerHTML = html;
   controller = new AbortController();
-  const scanner = new PageScanner({ document, loadDetection: loadDetectionHere, signal: controller.signal, scheduleFrame: (callback) => void requestAnimationFrame(callback) });
+  const scanner = new PageScanner({ document, signal: controller.signal, scheduleFrame: (callback) => void requestAnimationFrame(callback) });
   scanner.start();
   await scanner.settled();
   return scanner;

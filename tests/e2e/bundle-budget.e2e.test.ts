@@ -9,12 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, checkPrerequisites } from './harness';
 
-/**
- * 20 KB gzipped (zlib level 9, as `npm run bench` measures it). Issue 3 set 30 KB; since detection and
- * the cards load as scripts of their own where a page needs them, the script every page compiles is
- * about 17 KB, and the budget keeps it near that.
- */
-const CONTENT_SCRIPT_BUDGET_BYTES = 20 * 1024;
+/** 30 KB gzipped (zlib level 9, as `npm run bench` measures it). */
+const CONTENT_SCRIPT_BUDGET_BYTES = 30 * 1024;
 
 describe('bundle budget', () => {
   it(`the content script stays within ${CONTENT_SCRIPT_BUDGET_BYTES / 1024} KB gzipped`, () => {
@@ -24,8 +20,7 @@ describe('bundle budget', () => {
     const gzippedFile = (file: string) => gzipSync(readFileSync(path.join(EXTENSION_DIR, file)), { level: 9 }).length;
     console.log(
       `content.js: ${script.length} bytes, ${gzipped} gzipped (budget ${CONTENT_SCRIPT_BUDGET_BYTES}); ` +
-        `detection.js, loaded with a page's first block read: ${gzippedFile('detection.js')} gzipped; ` +
-        `page-cards.js, loaded with its first mention: ${gzippedFile('page-cards.js')} gzipped; ` +
+        `page-cards.js, loaded with a page's first mention: ${gzippedFile('page-cards.js')} gzipped; ` +
         `card-ui.js, loaded on the first card: ${gzippedFile('card-ui.js')} gzipped`,
     );
     expect(gzipped).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);

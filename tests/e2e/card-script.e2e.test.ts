@@ -49,7 +49,6 @@ afterAll(async () => {
 
 const cardScripts = () => parsed.filter((url) => url.endsWith('/card-ui.js'));
 const pageCardScripts = () => parsed.filter((url) => url.endsWith('/page-cards.js'));
-const detectionScripts = () => parsed.filter((url) => url.endsWith('/detection.js'));
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -81,9 +80,7 @@ describe("the card's script", () => {
     // The content script itself shows up: this watch sees the extension's world.
     expect(parsed.some((url) => url.endsWith('/content-scripts/content.js'))).toBe(true);
     expect(cardScripts()).toEqual([]);
-    // Detection was loaded to read the page's first block, and what opens cards with its first
-    // mention (the last test: a page without names loads neither).
-    expect(detectionScripts()).toHaveLength(1);
+    // What opens cards was loaded with the page's first mention (the next test).
     expect(pageCardScripts()).toHaveLength(1);
 
     await restPointerOn(page, 'Al Pacino', { within: '#box' });
@@ -101,7 +98,7 @@ describe("the card's script", () => {
     expect(cardScripts()).toHaveLength(1); // loaded by now (the test above)
     // A page that knows Heat Notes' id still can't tell it is installed: the file answers only at the
     // session's dynamic address, which only the extension knows.
-    for (const script of ['card-ui.js', 'page-cards.js', 'detection.js']) {
+    for (const script of ['card-ui.js', 'page-cards.js']) {
       const probe = await page.evaluate(async (url) => {
         try {
           await fetch(url);
@@ -113,12 +110,12 @@ describe("the card's script", () => {
       expect(probe, script).toBe('refused');
     }
     const seen = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-    expect(seen.filter((name) => ['card-ui', 'page-cards', 'detection.js'].some((script) => name.includes(script)))).toEqual([]);
+    expect(seen.filter((name) => name.includes('card-ui') || name.includes('page-cards'))).toEqual([]);
   });
 });
 
-describe('detection and the cards, scripts of their own', () => {
-  it('are not even compiled on a page without our names, where the card-placement page loaded each once', async () => {
+describe("the cards' script", () => {
+  it('is not even compiled on a page without our names, where the card-placement page loaded it with its first mention', async () => {
     const plain = await browser.context.newPage();
     const plainCdp = await browser.context.newCDPSession(plain);
     const plainParsed: string[] = [];
@@ -128,9 +125,7 @@ describe('detection and the cards, scripts of their own', () => {
     // Answered once the page is read and, had it a mention, once the cards were listening.
     expect((await getMentions(browser, plain)).mentions).toEqual([]);
     expect(plainParsed.some((url) => url.endsWith('/content-scripts/content.js'))).toBe(true);
-    const ours = ['/detection.js', '/page-cards.js', '/card-ui.js'];
-    expect(plainParsed.filter((url) => ours.some((script) => url.endsWith(script)))).toEqual([]);
-    expect(detectionScripts()).toHaveLength(1);
+    expect(plainParsed.filter((url) => url.endsWith('/page-cards.js') || url.endsWith('/card-ui.js'))).toEqual([]);
     expect(pageCardScripts()).toHaveLength(1);
     await plain.close();
   });

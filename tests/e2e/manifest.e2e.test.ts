@@ -45,13 +45,11 @@ describe('the built manifest', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('runs one content script on pages, exposes only the scripts it loads when needed (detection, the cards, the card itself) to them at a per-session address, and keeps the default security policy', () => {
+  it('runs one content script on pages, exposes only the scripts it loads when needed (the cards and the card itself) to them at a per-session address, and keeps the default security policy', () => {
     const manifest = builtManifest();
     expect(manifest.content_scripts).toHaveLength(1);
     expect(manifest.content_scripts![0]!.matches).toEqual(['<all_urls>']);
-    expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['detection.js', 'page-cards.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
-    ]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['page-cards.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     expect(manifest.content_security_policy).toBeUndefined();
   });
 

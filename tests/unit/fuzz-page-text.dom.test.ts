@@ -18,7 +18,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner } from '../../lib/page/scan/page-scanner';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 import { useStaticRange } from './static-range';
-import { loadDetectionHere } from '../detection-here';
 
 const BASE_SEED = FUZZ_BASE_SEED;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -221,7 +220,7 @@ async function scanTree(seed: number) {
   const before = dump(document.body);
 
   controller = new AbortController();
-  const scanner = new PageScanner({ document, loadDetection: loadDetectionHere, signal: controller.signal, scheduleFrame: (callback) => void setTimeout(callback, 0) });
+  const scanner = new PageScanner({ document, signal: controller.signal, scheduleFrame: (callback) => void setTimeout(callback, 0) });
   scanner.start();
   await scanner.settled();
   return { scanner, root, before, planted: builder.planted };
@@ -323,7 +322,7 @@ describe('a number after a name', () => {
   const scan = async (html: string) => {
     document.body.innerHTML = html;
     controller = new AbortController();
-    const scanner = new PageScanner({ document, loadDetection: loadDetectionHere, signal: controller.signal, scheduleFrame: (callback) => void setTimeout(callback, 0) });
+    const scanner = new PageScanner({ document, signal: controller.signal, scheduleFrame: (callback) => void setTimeout(callback, 0) });
     scanner.start();
     await scanner.settled();
     const found = scanner.report().mentions.map((m) => `${m.entity}@${m.offset}`);

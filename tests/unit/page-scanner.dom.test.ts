@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner, type PageScannerOptions } from '../../lib/page/scan/page-scanner';
 import { useStaticRange } from './static-range';
-import { loadDetectionHere } from '../detection-here';
 
 useStaticRange();
 
@@ -14,7 +13,6 @@ function scanner(html: string, { beforeStart, ...options }: Partial<PageScannerO
   controller = new AbortController();
   const instance = new PageScanner({
     document,
-    loadDetection: loadDetectionHere,
     signal: controller.signal,
     scheduleFrame: (callback) => void setTimeout(callback, 0),
     ...options,
@@ -46,45 +44,6 @@ describe('PageScanner', () => {
     expect(stats.textNodes).toBeGreaterThan(0);
     expect(stats.chars).toBeGreaterThan(60);
     expect(stats.scanMs).toBeGreaterThanOrEqual(0);
-  });
-
-  it('loads detection only once a block is read, once for the page, and again after a failed load', async () => {
-    let loads = 0;
-    let failNext = false;
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const loadDetection = () => {
-      loads++;
-      if (failNext) {
-        failNext = false;
-        return Promise.reject(new Error('the extension was updated'));
-      }
-      return loadDetectionHere();
-    };
-    const s = scanner('<p>A page about the weather, hot and dry.</p>', { loadDetection });
-    await s.settled();
-    expect(loads).toBe(0);
-    failNext = true;
-    const first = document.createElement('p');
-    first.textContent = 'Al Pacino, later.';
-    document.body.append(first);
-    await s.settled();
-    // The read failed, said so, and painted nothing (as any failed read: what it had left to read
-    // waits for the next full scan).
-    expect(loads).toBe(1);
-    expect(names(s)).toEqual([]);
-    expect(warn).toHaveBeenCalledWith('Heat Notes: reading the page failed', expect.any(Error));
-    const second = document.createElement('p');
-    second.textContent = 'And Val Kilmer.';
-    document.body.append(second);
-    await s.settled();
-    expect(loads).toBe(2);
-    expect(names(s)).toEqual(['Val Kilmer@4']);
-    // Loaded for the page: a full scan reads everything without loading it again.
-    s.rescan();
-    await s.settled();
-    expect(loads).toBe(2);
-    expect(names(s)).toEqual(['Al Pacino@0', 'Val Kilmer@4']);
-    warn.mockRestore();
   });
 
   it('follows text added, changed and removed after the scan', async () => {

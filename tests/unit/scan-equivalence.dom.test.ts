@@ -11,7 +11,6 @@ import { PageScanner } from '../../lib/page/scan/page-scanner';
 import { generateArticle } from '../../scripts/lib/page-generator';
 import { FUZZ_BASE_SEED, prng, type Rng } from '../fuzz';
 import { useStaticRange } from './static-range';
-import { loadDetectionHere } from '../detection-here';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 console.log(`[scan-equivalence] base seed ${FUZZ_BASE_SEED}, ${RUNS} pages (replay: FUZZ_SEED=${FUZZ_BASE_SEED})`);
@@ -140,7 +139,6 @@ function startScanner(readEverything: boolean, hugeElements?: number): PageScann
   controllers.push(controller);
   const scanner = new PageScanner({
     document,
-    loadDetection: loadDetectionHere,
     signal: controller.signal,
     scheduleFrame: (callback) => void setTimeout(callback, 0),
     readEverything,

@@ -75,11 +75,7 @@ export async function readRoot(
     }
     if (clock.sliceIsOver) await clock.yield();
     const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: piece });
-    for (let done = false; !done; ) {
-      done = reading.next().done === true;
-      // The first blocks read wait for detection to load (outside the scan's time), and are handed
-      // to it before the walk goes on: a huge page keeps no more than a slice's worth waiting.
-      if (record.waiting) record.detect(await clock.wait(record.detection.load()));
+    while (!reading.next().done) {
       if (clock.sliceIsOver) await clock.yield();
     }
   }

@@ -1,7 +1,6 @@
-import type { Mention, PageDetector } from '../../core/detection';
+import { PageDetector } from '../../core/detection';
 import type { PlacedMention } from '../mark/mention-index';
 import type { BlockKey, ReadBlock } from '../read/read-block';
-import type { Detection, LazyDetection } from './lazy-detection';
 
 /** A block's accepted mentions where they stand on the page. */
 export interface PlacedBlock {
@@ -15,15 +14,9 @@ export interface PlacedBlock {
  * Everything the scanner knows about the page's text: the blocks read, the detector fed with them,
  * the shadow roots read, and where the accepted mentions stand. A full scan builds a new one and
  * swaps it in when done.
- *
- * Detection is loaded with the first block read (`lazy-detection.ts`): until it is there, blocks wait
- * here, and the reader loads it and hands them over (`detect()`) before it reads on.
  */
 export class PageRecord {
-  #detector: PageDetector<BlockKey> | undefined;
-  /** Blocks read before detection was there, to be given to it. */
-  readonly #waiting = new Map<BlockKey, ReadBlock>();
-  readonly detection: LazyDetection;
+  readonly detector = new PageDetector<BlockKey>();
   /**
    * The blocks read that hold a candidate: only those can ever need ranges. The others are let go at
    * once, while they are young garbage (kept, their text and nodes filled the heap of a 10 MB page and
@@ -37,11 +30,6 @@ export class PageRecord {
   textNodes = 0;
   chars = 0;
 
-  constructor(detection: LazyDetection) {
-    this.detection = detection;
-    this.#detector = detection.loaded?.createDetector();
-  }
-
   /** Every block read. */
   keys(): IterableIterator<BlockKey> {
     return this.#sizes.keys();
@@ -52,40 +40,17 @@ export class PageRecord {
     this.#sizes.set(block.key, [block.nodeCount, block.text.length]);
     this.textNodes += block.nodeCount;
     this.chars += block.text.length;
-    if (this.#detector) this.#detect(this.#detector, block);
-    else this.#waiting.set(block.key, block);
+    if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
+    else this.detector.delete(block.key);
+    if (this.detector.holdsCandidates(block.key)) this.blocks.set(block.key, block);
+    else this.blocks.delete(block.key);
   }
 
   deleteBlock(key: BlockKey): void {
     this.#forgetCounts(key);
     this.#sizes.delete(key);
     this.blocks.delete(key);
-    this.#waiting.delete(key);
-    this.#detector?.delete(key);
-  }
-
-  /** Whether blocks wait for detection (`detect()`). */
-  get waiting(): boolean {
-    return this.#waiting.size > 0;
-  }
-
-  /** Gives the blocks that wait to detection, now loaded (`detection.load()`). */
-  detect(detection: Detection): void {
-    const detector = (this.#detector ??= detection.createDetector());
-    for (const block of this.#waiting.values()) this.#detect(detector, block);
-    this.#waiting.clear();
-  }
-
-  /** The accepted mentions of each block that has any, from the blocks given to detection. */
-  decisions(): Iterable<[BlockKey, Mention[]]> {
-    return this.#detector?.decisions() ?? [];
-  }
-
-  #detect(detector: PageDetector<BlockKey>, block: ReadBlock): void {
-    if (/\S/.test(block.text)) detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
-    else detector.delete(block.key);
-    if (detector.holdsCandidates(block.key)) this.blocks.set(block.key, block);
-    else this.blocks.delete(block.key);
+    this.detector.delete(key);
   }
 
   #forgetCounts(key: BlockKey): void {

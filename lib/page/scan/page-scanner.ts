@@ -13,14 +13,13 @@ import { ReadSequence, type BlockKey } from '../read/read-block';
 import { PageWatcher, type MutationBatch } from '../watch/page-watcher';
 import { isShadowRoot } from '../read/shadow-roots';
 import type { SliceClock } from './time-slicer';
-import { LazyDetection, type Detection } from './lazy-detection';
 
 /**
  * The page's mentions, kept current; the one object the content script drives. Its parts, in the
  * order data flows through them:
  *
  * - `page-reader.ts` reads the page into blocks (`page-text.ts`), only where names may be, into a
- *   `PageRecord` (`page-record.ts`), which feeds the detector (`lazy-detection.ts` loads it);
+ *   `PageRecord` (`page-record.ts`), which feeds the detector;
  * - `mention-placement.ts` turns accepted mentions into ranges, in document order;
  * - `highlights.ts` paints them, and `mention-index.ts` finds them again under the pointer;
  * - `page-watcher.ts` batches the page's changes, and `page-damage.ts` says what they ask to read again;
@@ -30,8 +29,6 @@ import { LazyDetection, type Detection } from './lazy-detection';
 
 export interface PageScannerOptions {
   readonly document: Document;
-  /** Detection, loaded the first time a block is read (`importDetection` in the extension). */
-  readonly loadDetection: () => Promise<Detection>;
   /** Aborted when the content script ends. */
   readonly signal: AbortSignal;
   /** Runs a callback at the next animation frame (`ctx.requestAnimationFrame`). */
@@ -66,8 +63,7 @@ export class PageScanner {
   readonly #document: Document;
   readonly #painter = new HighlightPainter();
   readonly #watcher: PageWatcher;
-  readonly #detection: LazyDetection;
-  #text: PageRecord;
+  #text = new PageRecord();
   /** The selected mentions, painted and in document order. */
   #index = new MentionIndex();
   /** Every accepted mention, in document order: what `select` chooses from. */
@@ -87,8 +83,6 @@ export class PageScanner {
 
   constructor(options: PageScannerOptions) {
     this.#options = options;
-    this.#detection = new LazyDetection(options.loadDetection);
-    this.#text = new PageRecord(this.#detection);
     this.#reader = {
       readEverything: options.readEverything,
       hugeElements: options.hugeElements ?? HUGE_ELEMENTS,
@@ -124,7 +118,7 @@ export class PageScanner {
     this.#fullScanQueued = false;
     this.#watcher.disconnect();
     this.#painter.clear();
-    this.#text = new PageRecord(this.#detection);
+    this.#text = new PageRecord();
     this.#painted = false;
     this.#shadowRootList = [];
     this.#index = new MentionIndex();
@@ -259,7 +253,7 @@ export class PageScanner {
     const document = this.#document;
     this.#watcher.disconnect();
     this.#watcher.observe(document);
-    const text = new PageRecord(this.#detection);
+    const text = new PageRecord();
     const damage = emptyDamage();
     const body = document.body;
     if (body && document.designMode !== 'on' && !isSkippedElement(body)) {
@@ -320,7 +314,7 @@ export class PageScanner {
     const placed = new Map<BlockKey, PlacedBlock>();
     const accepted: PlacedMention[] = [];
     let same = true;
-    for (const [key, mentions] of text.decisions()) {
+    for (const [key, mentions] of text.detector.decisions()) {
       const block = text.blocks.get(key);
       if (!block) continue;
       const signature = mentions.map((m) => `${m.entity}@${m.start}-${m.end}:${m.reason}`).join(' ');

@@ -71,23 +71,10 @@ export class SliceClock {
    * Hands the main thread to the page and starts a new slice; throws `Superseded` if the job was
    * dropped meanwhile. Call when `sliceIsOver` (checked first, so the common case costs no await).
    */
-  yield(): Promise<void> {
-    return this.wait(yieldToPage());
-  }
-
-  /**
-   * Waits for `work` done elsewhere (a script loading) outside the job's time, then starts a new
-   * slice; throws `Superseded` if the job was dropped meanwhile.
-   */
-  async wait<T>(work: Promise<T>): Promise<T> {
+  async yield(): Promise<void> {
     this.finish();
-    let result: T;
-    try {
-      result = await work;
-    } finally {
-      this.start();
-    }
+    await yieldToPage();
+    this.start();
     if (!this.#isCurrent()) throw new Superseded();
-    return result;
   }
 }
