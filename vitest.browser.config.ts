@@ -4,7 +4,6 @@ import { playwright } from '@vitest/browser-playwright';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromePath } from './scripts/lib/chromium';
-import { buildTimeDefines } from './lib/core/detection/lexicon';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -15,8 +14,6 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 // built extension stay in the e2e tier (vitest.e2e.config.ts).
 export default defineConfig({
   plugins: [preact()],
-  // What the build writes into the scripts (the matcher's lexicon, the maybe test's words), as it does.
-  define: buildTimeDefines(),
   resolve: {
     // The page vitest opens is no extension: `browser.i18n` comes from the real message file.
     alias: { 'wxt/browser': path.join(ROOT, 'tests/browser/fake-browser.ts') },

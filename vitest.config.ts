@@ -1,7 +1,6 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
-import { buildTimeDefines } from './lib/core/detection/lexicon';
 
 // Unit tests in two tiers, told apart by the file name (CONTRIBUTING.md, "Tests, by where they run"):
 // `*.test.ts(x)` in Node, `*.dom.test.ts(x)` in happy-dom. Both get WXT's in-memory fake browser for
@@ -11,8 +10,6 @@ const DOM_TESTS = 'tests/unit/**/*.dom.test.{ts,tsx}';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
-  // What the build writes into the scripts (the matcher's lexicon, the maybe test's words), as it does.
-  define: buildTimeDefines(),
   test: {
     setupFiles: ['tests/unit/i18n-setup.ts'],
     projects: [

@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { COMMANDS, READ_ALONGSIDE } from './lib/background/commands';
-import { buildTimeDefines } from './lib/core/detection/lexicon';
+import { buildLexiconSource } from './lib/core/detection/lexicon';
 
 /**
  * The toolbar button's icons. `public/icon/<size>.png` (drawn from assets/icon.svg by
@@ -19,7 +19,7 @@ export default defineConfig({
     plugins: [preact()],
     // The matcher's lexicon and regular expressions, built here once instead of on every page load
     // (lib/core/detection/lexicon.ts).
-    define: buildTimeDefines(),
+    define: { __HEAT_NOTES_LEXICON__: JSON.stringify(buildLexiconSource()) },
     // Syntax up to ES2022, as every browser Heat Notes runs in has it (the CSS Custom Highlight API
     // needs Chrome 105 or Firefox 140). Not a browser list: given any browser version, esbuild 0.28
     // turns each regular expression literal with `\p{…}` into a `new RegExp(…)` call, made again on

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexiconSource } from '../../lib/core/detection/lexicon';
-import { countMaybeNames, mayHoldWholeNames } from '../../lib/core/detection/maybe-names';
+import { buildLexiconSource, countMaybeNames, mayHoldWholeNames } from '../../lib/core/detection/lexicon';
 import { matchBlock } from '../../lib/core/detection/candidates';
 import { escapeForRegExp } from '../../lib/core/detection/regexp';
 import { detectMentions } from '../../lib/core/detection/index';

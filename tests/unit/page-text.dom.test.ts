@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PAUSE, readBlocks, type ReadOptions } from '../../lib/page/read/page-text';
 import { currentBlockNodes, ReadSequence, orderAt, type ReadBlock } from '../../lib/page/read/read-block';
 import { shadowRootsToRead } from '../../lib/page/read/shadow-roots';
-import { countMaybeNames, mayHoldWholeNames } from '../../lib/core/detection/maybe-names';
+import { countMaybeNames, mayHoldWholeNames } from '../../lib/core/detection/lexicon';
 import { compareComposedOrder } from '../../lib/page/mark/document-order';
 
 function read(root: Node, options: Partial<ReadOptions> = {}): ReadBlock[] {

@@ -4,9 +4,9 @@ import { DECOYS, ENTITY_IDS, ENTITY_NAMES, type EntityId, type SurfaceForm } fro
 /**
  * Every string the matcher looks for, built from `data/entities.ts`: our forms and the decoys that
  * contain them, the one regular expression that finds them, and a cheaper test that can only say
- * "maybe here" (its words; the test itself is `maybe-names.ts`). Built once at build time
- * (`buildTimeDefines`, which wxt.config.ts and the test configs give Vite), since building it costs a
- * page several milliseconds of cold code at every load; built here when absent (the eval script).
+ * "maybe here". Built once at build time (`wxt.config.ts` defines `__HEAT_NOTES_LEXICON__`), since
+ * building it costs a page several milliseconds of cold code at every load; built here when absent
+ * (unit tests, the eval script).
  */
 
 export type Lexeme =
@@ -123,7 +123,7 @@ function wordsOf(key: string): string[] {
  * wrongly only where text from elsewhere is glued on right after a name, which a gap stands between
  * in the block's text: it is for text known to have no gap.
  */
-function maybeSource(keys: readonly string[]): MaybeNamesSource {
+function maybeSource(keys: readonly string[]): Pick<LexiconSource, 'maybe' | 'maybeWholeMore'> {
   const wordsOfKey = keys.map((key) => [...new Set(wordsOf(key).filter((word) => !PARTICLES.has(word)))]);
   const sharedBy = new Map<string, number>();
   for (const words of wordsOfKey) for (const word of words) sharedBy.set(word, (sharedBy.get(word) ?? 0) + 1);
@@ -160,20 +160,6 @@ function maybeSource(keys: readonly string[]): MaybeNamesSource {
   return { maybe: alternativesOf(chosen), maybeWholeMore: alternativesOf(startingWithAnother) };
 }
 
-/**
- * What the build writes into the scripts (Vite's `define`, in wxt.config.ts and the test configs):
- * the lexicon, for the detection script, and the maybe test's words alone, for the content script
- * (`maybe-names.ts`), which then carries none of the rest.
- */
-export function buildTimeDefines(): Record<string, string> {
-  const source = buildLexiconSource();
-  const maybeNames: MaybeNamesSource = { maybe: source.maybe, maybeWholeMore: source.maybeWholeMore };
-  return { __HEAT_NOTES_LEXICON__: JSON.stringify(source), __HEAT_NOTES_MAYBE_NAMES__: JSON.stringify(maybeNames) };
-}
-
-/** The maybe test's part of the lexicon. */
-export type MaybeNamesSource = Pick<LexiconSource, 'maybe' | 'maybeWholeMore'>;
-
 declare const __HEAT_NOTES_LEXICON__: LexiconSource | undefined;
 
 let source: LexiconSource | undefined;
@@ -198,4 +184,40 @@ export function getLexicon(): Lexicon {
       : { kind: 'decoy', competesWith: source[1] };
   lexicon = { lexemes: new Map(lexemes.map((source) => [source[0], lexeme(source)])), pattern: new RegExp(pattern, 'gi') };
   return lexicon;
+}
+
+let maybe: RegExp | undefined;
+
+/**
+ * How many places in `text` may hold a name or a decoy the matcher would accept: 0 means it holds
+ * none. A place is a position where the test matches, overlapping ones too, so a stretch of a text
+ * counts no more places than the text has inside that stretch: the walk stops testing a block's
+ * children once theirs add up to the block's (`page-text.ts`). Used on `textContent` before anything
+ * is read, so a page without our names compiles only this small expression, never the matcher's.
+ */
+export function countMaybeNames(text: string): number {
+  maybe ??= new RegExp(lexiconSource().maybe, 'g');
+  maybe.lastIndex = 0;
+  let count = 0;
+  for (let match = maybe.exec(text); match; match = maybe.exec(text)) {
+    count++;
+    maybe.lastIndex = match.index + 1;
+  }
+  return count;
+}
+
+let maybeWhole: RegExp | undefined;
+
+/**
+ * The maybe test (`countMaybeNames`) for a text with no gap in it (no nested block, unread content or
+ * marker): only words that end where a name's word would ("Studio" holds no "Studi"). False means it
+ * holds none.
+ */
+export function mayHoldWholeNames(text: string): boolean {
+  if (!maybeWhole) {
+    const { maybe: words, maybeWholeMore: more } = lexiconSource();
+    // As the matcher's pattern ends a name: maybe a plural "s", then no letter or digit.
+    maybeWhole = new RegExp(`(?:${words}${more ? `|${more}` : ''})[sS]?(?![A-Za-z0-9\\u00C0-\\u024F])`);
+  }
+  return maybeWhole.test(text);
 }

@@ -1,4 +1,4 @@
-import { countMaybeNames, mayHoldWholeNames } from '../../core/detection/maybe-names';
+import { countMaybeNames, mayHoldWholeNames } from '../../core/detection/lexicon';
 import type { Damage } from '../watch/page-damage';
 import type { PageRecord } from './page-record';
 import { readBlocks, type ReadOptions } from '../read/page-text';
