@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { importPageCards, type Cards } from '../../lib/page/card/page-cards';
+import { loadOnce } from '../../lib/page/own-script';
 import type { MentionIndex } from '../../lib/page/mark/mention-index';
 import { PageScanner } from '../../lib/page/scan/page-scanner';
 import {
@@ -98,56 +99,48 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   // to step through the mentions. On a page without our names their code is not even compiled,
   // nothing listens to the pointer, the keys or the scroll, and no timer runs (BENCHMARKS.md).
   let cards: Cards | undefined;
-  let cardsLoading: Promise<Cards | undefined> | undefined;
-  /** Warned once: the next mention tries again, and a page may have many. */
-  let cardsWarned = false;
-  const withCards = (): Promise<Cards | undefined> =>
-    (cardsLoading ??= importPageCards().then(
-      (pageCards) => {
-        if (ctx.isInvalid) return undefined;
-        cards = pageCards.create(
-          {
-            document,
-            window,
-            lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
-            loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
-            openEssay: (paragraph, quote) => tell({ type: 'essay/open', paragraph, quote }),
-            notThis: (mention) => {
-              // Gone at once here; the background remembers it for the site, and other tabs follow.
-              dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
-              apply();
-              tell({ type: 'corrections/add', entity: mention.entity, surface: mention.text });
-            },
-            // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
-            shown: (entity) => {
-              const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
-              tell({ type: 'card/shown', entity: entity.id, facts });
-            },
-            hitTest: (x, y) => scanner.hitTest(x, y),
-            setActive: (range) => scanner.setActive(range),
-            listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
-            requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
-            timers,
-          },
-          () => scanner.ordered(),
-        );
-        cards.hover.configure(settings);
-        cards.hover.start();
-        // A page may clear the shared highlight registry without changing its DOM (its own
-        // find-in-page): put our marks back. Only while the tab is visible; a look-up per second
-        // costs nothing, and a page that never had a mark has no timer waking it.
-        ctx.setInterval(() => {
-          if (document.visibilityState === 'visible') scanner.reassertHighlights();
-        }, REASSERT_EVERY_MS);
-        return cards;
+  /** Their loading, once the first paint with a mention asked for it. */
+  let cardsAsked: Promise<unknown> | undefined;
+  /** Loads and sets them up once (again with the next mention after a failure, warned of once). */
+  const withCards = loadOnce(async () => {
+    const pageCards = await importPageCards();
+    if (ctx.isInvalid) return undefined;
+    cards = pageCards.create(
+      {
+        document,
+        window,
+        lookup: (entity) => ask<'entity/get'>({ type: 'entity/get', entity }),
+        loadParagraph: (paragraph) => ask<'essay/paragraph'>({ type: 'essay/paragraph', paragraph }),
+        openEssay: (paragraph, quote) => tell({ type: 'essay/open', paragraph, quote }),
+        notThis: (mention) => {
+          // Gone at once here; the background remembers it for the site, and other tabs follow.
+          dismissed = [...dismissed, { entity: mention.entity, surface: mention.text }];
+          apply();
+          tell({ type: 'corrections/add', entity: mention.entity, surface: mention.text });
+        },
+        // The side panel, if open, scrolls its essay to what the card cites: ids only (lib/core/messages.ts).
+        shown: (entity) => {
+          const facts = entity.facts.flatMap((fact, index) => (!fact.spoiler || settings.spoilersRevealed ? [index] : []));
+          tell({ type: 'card/shown', entity: entity.id, facts });
+        },
+        hitTest: (x, y) => scanner.hitTest(x, y),
+        setActive: (range) => scanner.setActive(range),
+        listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler as EventListener, options),
+        requestFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
+        timers,
       },
-      (error: unknown) => {
-        cardsLoading = undefined;
-        if (!cardsWarned) console.warn('Heat Notes could not load its cards:', error);
-        cardsWarned = true;
-        return undefined;
-      },
-    ));
+      () => scanner.ordered(),
+    );
+    cards.hover.configure(settings);
+    cards.hover.start();
+    // A page may clear the shared highlight registry without changing its DOM (its own
+    // find-in-page): put our marks back. Only while the tab is visible; a look-up per second
+    // costs nothing, and a page that never had a mark has no timer waking it.
+    ctx.setInterval(() => {
+      if (document.visibilityState === 'visible') scanner.reassertHighlights();
+    }, REASSERT_EVERY_MS);
+    return cards;
+  }, 'Heat Notes could not load its cards:');
 
   // Where names were met, for the sightings history the user may keep (the background decides).
   const visits = new VisitReporter({
@@ -163,7 +156,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     if (siteAllowed === true) markedAfterMs ??= performance.now() - SCRIPT_STARTED_AT;
     if (cards) cards.hover.mentionsChanged(index);
     // Loaded and set up in tasks of their own once the marks are painted: not part of reading the page.
-    else if (index.size > 0) void withCards();
+    else if (index.size > 0) cardsAsked = withCards();
     if (!isTop) return;
     const entities = index.mentions.map((placed) => placed.mention.entity);
     if (settings.rememberSightings) visits.mentionsChanged(entities);
@@ -251,7 +244,7 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     await ready;
     if (active) {
       await scanner.settled();
-      await cardsLoading;
+      await cardsAsked;
     }
     return active;
   }

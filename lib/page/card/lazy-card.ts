@@ -1,6 +1,6 @@
 import type { CardActions, CardAnchor, CardContent, CardView } from './card-view';
 import type { Box } from './geometry';
-import { leftBy } from '../own-script';
+import { leftBy, loadOnce } from '../own-script';
 
 /**
  * The card, loaded when first needed. Most pages, even with our names in them, never open a card:
@@ -33,34 +33,20 @@ export async function importCardUi(): Promise<CardUi> {
 
 export class LazyCard implements CardView {
   #view: CardView | undefined;
-  #loading: Promise<void> | undefined;
+  /** Loads the card's script and makes the card (once; again after a failure, warned of once). */
+  readonly #prepare: () => Promise<void>;
   #destroyed = false;
-  /** A failure is said once: the next hover tries again, and a page may have many. */
-  #warned = false;
-
-  readonly #load: () => Promise<CardUi>;
-  readonly #document: Document;
-  readonly #actions: CardActions;
 
   constructor(load: () => Promise<CardUi>, document: Document, actions: CardActions) {
-    this.#load = load;
-    this.#document = document;
-    this.#actions = actions;
+    this.#prepare = loadOnce(async () => {
+      const ui = await load();
+      if (!this.#destroyed) this.#view ??= ui.createCard(document, actions);
+    }, 'Heat Notes could not load its card:');
   }
 
   /** Loads the card's script (once; again after a failure). Resolves when a card can be shown. */
   prepare(): Promise<void> {
-    this.#loading ??= this.#load().then(
-      (ui) => {
-        if (!this.#destroyed) this.#view ??= ui.createCard(this.#document, this.#actions);
-      },
-      (error: unknown) => {
-        this.#loading = undefined;
-        if (!this.#warned) console.warn('Heat Notes could not load its card:', error);
-        this.#warned = true;
-      },
-    );
-    return this.#loading;
+    return this.#prepare();
   }
 
   get isOpen(): boolean {
