@@ -75,7 +75,16 @@ function startHeatNotes(ctx: ContentScriptContext): void {
   // the page to be read.
   const isTop = window === window.top;
   if (isTop) {
-    const onMessage = (message: unknown) => (isContentMessage(message) ? answer(message) : undefined);
+    // Answered through `sendResponse` (and `true`: an answer will come), as both browsers take it from
+    // their own API, which this script uses (wxt.config.ts).
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+      if (!isContentMessage(message)) return false;
+      answer(message).then(sendResponse, (error: unknown) => {
+        console.warn('Heat Notes could not answer:', error);
+        sendResponse(undefined);
+      });
+      return true;
+    };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   }
