@@ -67,7 +67,8 @@ describe('spelling out', () => {
 
   it('refuses what it cannot spell out, and an expression that needs no twin', () => {
     expect(() => spellOutClasses('\\p{Sc}')).toThrow(/Sc/);
-    expect(() => latinFirst(String.raw`\P{L}`, 'u')).toThrow();
+    expect(() => latinFirst(String.raw`\P{L}`, 'u')).toThrow(/cannot be spelled out/);
+    expect(() => latinFirst(String.raw`\u{1F3AC}\p{L}`, 'u')).toThrow(/cannot be spelled out/);
     expect(() => latinFirst('[A-Z]', '')).toThrow(/no u flag/);
   });
 
