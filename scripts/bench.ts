@@ -162,6 +162,14 @@ const READY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * Untimed loads of the ready page in each browser before the first measured one. A browser's first
+ * few tabs pay one-time costs of their own (new renderer processes, the extension's service worker
+ * waking, caches filling): without these loads they landed on whichever page is measured first,
+ * whose start-up read 7–15 ms where later pages read 2–3 (BENCHMARKS.md, sixth session).
+ */
+const WARM_UP_LOADS = 3;
+
 const START = Date.now();
 const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - START) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
@@ -358,12 +366,15 @@ async function main(): Promise<void> {
     extension = await launchWithExtension({ extensionDir });
     const ready = await measureHeatNotes(extension, server.url('ready.html'), 15_000);
     log(`content script answers: ${ready.mentions} mentions on the ready page, stats ${JSON.stringify(ready.stats)}`);
+    for (let load = 0; load < WARM_UP_LOADS; load++) await measureHeatNotes(extension, server.url('ready.html'));
   } catch (error) {
     heatNotesError = (error as Error).message.split('\n')[0]!;
     log(`Heat Notes not measurable: ${heatNotesError}`);
     await extension?.close().catch(() => {});
     extension = null;
   }
+
+  for (let load = 0; load < WARM_UP_LOADS; load++) await measureWalk(plain, server.url('ready.html'));
 
   const results: PageResult[] = [];
   for (const spec of specs) {
