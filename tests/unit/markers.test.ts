@@ -38,4 +38,12 @@ describe('footnote markers glued to a name', () => {
     expect(found({ text: 'Val Kilmer', gaps: [{ start: 7, end: 7 }] })).toEqual([]);
     expect(found({ text: 'Val Kilmer', gaps: [{ start: 10, end: 10 }] })).toEqual(['val-kilmer:Val Kilmer@0']);
   });
+
+  it('finds a name that ends or starts where a block stood, with no space between (as JSX writes it)', () => {
+    // "<div>I loved Al Pacino<p>…</p>Robert De Niro too</div>": the outer block's text is glued.
+    const text = 'I loved Al PacinoRobert De Niro too';
+    const block = { start: 'I loved Al Pacino'.length, end: 'I loved Al Pacino'.length };
+    expect(found({ text })).not.toContain('al-pacino:Al Pacino@8');
+    expect(found({ text, gaps: [block] })).toEqual(['al-pacino:Al Pacino@8', 'robert-de-niro:Robert De Niro@17']);
+  });
 });

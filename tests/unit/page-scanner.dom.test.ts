@@ -46,6 +46,15 @@ describe('PageScanner', () => {
     expect(stats.scanMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('finds names that touch a nested block with no space between, as JSX renders them', async () => {
+    const s = scanner(
+      '<ul><li>Al Pacino<ul><li>as Vincent Hanna</li></ul></li></ul>' +
+        '<div><h2>Cast</h2>Robert De Niro<p>plays the thief.</p>Val Kilmer</div>',
+    );
+    await s.settled();
+    expect(names(s)).toEqual(['Al Pacino@0', 'Vincent Hanna@3', 'Robert De Niro@0', 'Val Kilmer@14']);
+  });
+
   it('follows text added, changed and removed after the scan', async () => {
     const s = scanner('<p id="a">Al Pacino</p><p id="b">Robert De Niro</p>');
     await s.settled();

@@ -50,46 +50,68 @@ function maskMarkers(text: string, gaps: readonly Span[]): string {
 }
 
 /**
+ * The stretches of a block's text between the places where a nested block or unread content stood
+ * (the gaps with no length), as [from, to) offsets: the text stops at each of those places and goes
+ * on after it.
+ */
+function stretchesBetweenBlocks(gaps: readonly Span[], length: number): Array<readonly [number, number]> {
+  const stretches: Array<readonly [number, number]> = [];
+  let from = 0;
+  for (const gap of gaps) {
+    if (gap.end > gap.start || gap.start <= from || gap.start >= length) continue;
+    stretches.push([from, gap.start]);
+    from = gap.start;
+  }
+  stretches.push([from, length]);
+  return stretches;
+}
+
+/**
  * Every known form in a block's text, leftmost-longest, with decoys turned into competitors. `gaps`
  * (ascending, not overlapping) are stretches that are not words of the text: markers such as footnote
  * numbers, read as spaces (so "Mann³" is "Mann"), and, with no length, the places where a nested block
- * or unread content stood. No name crosses a gap.
+ * or unread content stood. No name crosses a gap, and each stretch between blocks is matched on its
+ * own: a name that ends or starts at a nested block is a whole word there ("<li>Al Pacino<ul>…", as
+ * JSX writes it, reads "Al Pacino" and then the text after the list, with nothing between).
  */
 export function matchBlock(blockText: string, emphasis: readonly Span[] = [], gaps: readonly Span[] = []): BlockMatches {
   const { pattern, lexemes } = getLexicon();
   const text = gaps.length > 0 ? maskMarkers(blockText, gaps) : blockText;
   const candidates: Candidate[] = [];
   const competitors: EntityId[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const suffix = match[1] ?? '';
-    const name = match[0].slice(0, match[0].length - suffix.length);
-    const lexeme = lexemes.get(normalizeForm(name));
-    // A stuck-on "s" reads as a lost apostrophe only after a name that cannot be a plural noun.
-    const suffixOk = suffix === '' || (lexeme?.kind === 'form' && lexeme.form.strength !== 'common') || /\s/.test(name);
-    const matchEnd = match.index + match[0].length;
-    if (
-      !lexeme ||
-      !suffixOk ||
-      !hasNameCasing(name) ||
-      !isWholeWord(text, match.index, matchEnd) ||
-      (gaps.length > 0 && crossesGap(gaps, match.index, matchEnd))
-    ) {
-      // "heat wave" in lower case is neither the film nor a decoy: look again one character on, so
-      // a capitalised name inside an ill-cased longer match is still found.
-      pattern.lastIndex = match.index + 1;
-      continue;
+  for (const [from, to] of gaps.length > 0 ? stretchesBetweenBlocks(gaps, text.length) : [[0, text.length] as const]) {
+    const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(stretch); match; match = pattern.exec(stretch)) {
+      const suffix = match[1] ?? '';
+      const name = match[0].slice(0, match[0].length - suffix.length);
+      const lexeme = lexemes.get(normalizeForm(name));
+      // A stuck-on "s" reads as a lost apostrophe only after a name that cannot be a plural noun.
+      const suffixOk = suffix === '' || (lexeme?.kind === 'form' && lexeme.form.strength !== 'common') || /\s/.test(name);
+      const start = from + match.index;
+      const matchEnd = start + match[0].length;
+      if (
+        !lexeme ||
+        !suffixOk ||
+        !hasNameCasing(name) ||
+        !isWholeWord(stretch, match.index, match.index + match[0].length) ||
+        (gaps.length > 0 && crossesGap(gaps, start, matchEnd))
+      ) {
+        // "heat wave" in lower case is neither the film nor a decoy: look again one character on, so
+        // a capitalised name inside an ill-cased longer match is still found.
+        pattern.lastIndex = match.index + 1;
+        continue;
+      }
+      if (lexeme.kind === 'decoy') {
+        competitors.push(...lexeme.competesWith);
+        continue;
+      }
+      const end = start + name.length;
+      const kind = ENTITY_NAMES[lexeme.entity].kind;
+      const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end, kind);
+      if (local.otherBearer && lexeme.form.short) competitors.push(lexeme.entity);
+      candidates.push({ entity: lexeme.entity, form: lexeme.form, start, end, text: name, local });
     }
-    if (lexeme.kind === 'decoy') {
-      competitors.push(...lexeme.competesWith);
-      continue;
-    }
-    const start = match.index;
-    const end = start + name.length;
-    const kind = ENTITY_NAMES[lexeme.entity].kind;
-    const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end, kind);
-    if (local.otherBearer && lexeme.form.short) competitors.push(lexeme.entity);
-    candidates.push({ entity: lexeme.entity, form: lexeme.form, start, end, text: name, local });
   }
   if (candidates.length > 0) {
     markSentenceContext(text, candidates);
