@@ -46,4 +46,17 @@ describe('footnote markers glued to a name', () => {
     expect(found({ text })).not.toContain('al-pacino:Al Pacino@8');
     expect(found({ text, gaps: [block] })).toEqual(['al-pacino:Al Pacino@8', 'robert-de-niro:Robert De Niro@17']);
   });
+
+  it('reads a line break as a space: names on either side are apart, and a name may run across one', () => {
+    // "<p>Al Pacino<br>Robert De Niro</p>": no character stands for the break in the block's text.
+    const text = 'Al PacinoRobert De Niro';
+    expect(found({ text, breaks: [9] })).toEqual(['al-pacino:Al Pacino@0', 'robert-de-niro:Robert De Niro@9']);
+    // "Al<br>Pacino" is one name, given as its text nodes hold it; "Al <br>Pacino" as before.
+    expect(found({ text: 'AlPacino plays Hanna.', breaks: [2] })).toEqual(['al-pacino:AlPacino@0']);
+    expect(found({ text: 'Al Pacino plays Hanna.', breaks: [3] })).toEqual(['al-pacino:Al Pacino@0']);
+    // With a nested block and a marker in the same text, every offset stays the block's.
+    const mixed = 'Heat (1995)Michael Mann3 directs Al Pacino';
+    const gaps = [{ start: 11, end: 11 }, marker(mixed, '3')];
+    expect(found({ text: mixed, gaps, breaks: [5] })).toEqual(['heat:Heat@0', 'michael-mann:Michael Mann@11', 'al-pacino:Al Pacino@33']);
+  });
 });

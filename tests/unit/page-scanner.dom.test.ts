@@ -55,6 +55,12 @@ describe('PageScanner', () => {
     expect(names(s)).toEqual(['Al Pacino@0', 'Vincent Hanna@3', 'Robert De Niro@0', 'Val Kilmer@14']);
   });
 
+  it('finds names on either side of a line break with no space beside it', async () => {
+    const s = scanner('<p>The cast: Al Pacino<br>Robert De Niro<br>Val Kilmer</p><p>Al <br>Pacino and Tom<br>Sizemore.</p>');
+    await s.settled();
+    expect(names(s)).toEqual(['Al Pacino@10', 'Robert De Niro@19', 'Val Kilmer@33', 'Al Pacino@0', 'TomSizemore@14']);
+  });
+
   it('follows text added, changed and removed after the scan', async () => {
     const s = scanner('<p id="a">Al Pacino</p><p id="b">Robert De Niro</p>');
     await s.settled();

@@ -74,7 +74,13 @@ function stretchesBetweenBlocks(gaps: readonly Span[], length: number): Array<re
  * own: a name that ends or starts at a nested block is a whole word there ("<li>Al Pacino<ul>…", as
  * JSX writes it, reads "Al Pacino" and then the text after the list, with nothing between).
  */
-export function matchBlock(blockText: string, emphasis: readonly Span[] = [], gaps: readonly Span[] = []): BlockMatches {
+export function matchBlock(
+  blockText: string,
+  emphasis: readonly Span[] = [],
+  gaps: readonly Span[] = [],
+  breaks: readonly number[] = [],
+): BlockMatches {
+  if (breaks.length > 0) return matchWithBreaks(blockText, emphasis, gaps, breaks);
   const { pattern, lexemes } = getLexicon();
   const text = gaps.length > 0 ? maskMarkers(blockText, gaps) : blockText;
   const candidates: Candidate[] = [];
@@ -118,6 +124,42 @@ export function matchBlock(blockText: string, emphasis: readonly Span[] = [], ga
     markHyphenatedNames(text, candidates);
   }
   return { candidates, competitors };
+}
+
+/**
+ * `matchBlock` for a text with line breaks (`br`): matched with a space where each stands, so that
+ * "Al Pacino<br>Robert De Niro" is two names and "Al<br>Pacino" one, then given back in the block's
+ * own offsets. A name across a break is there as its text nodes hold it ("AlPacino").
+ */
+function matchWithBreaks(blockText: string, emphasis: readonly Span[], gaps: readonly Span[], breaks: readonly number[]): BlockMatches {
+  let spaced = '';
+  let from = 0;
+  for (const at of breaks) {
+    spaced += blockText.slice(from, at) + ' ';
+    from = at;
+  }
+  spaced += blockText.slice(from);
+  // A place in the block's text, in the spaced one: a stretch that starts at a break starts after its
+  // space, one that ends there ends before it.
+  const breaksUpTo = (offset: number, atBreakToo: boolean) => {
+    let count = 0;
+    while (count < breaks.length && (breaks[count]! < offset || (atBreakToo && breaks[count] === offset))) count++;
+    return count;
+  };
+  const spacedSpan = ({ start, end }: Span): Span => ({ start: start + breaksUpTo(start, true), end: end + breaksUpTo(end, end === start) });
+  // And back: a name neither starts nor ends on a space, so each space before the place moves it one back.
+  const blockOffset = (offset: number) => {
+    let count = 0;
+    while (count < breaks.length && breaks[count]! + count < offset) count++;
+    return offset - count;
+  };
+  const found = matchBlock(spaced, emphasis.map(spacedSpan), gaps.map(spacedSpan));
+  const candidates = found.candidates.map((candidate) => {
+    const start = blockOffset(candidate.start);
+    const end = blockOffset(candidate.end);
+    return { ...candidate, start, end, text: blockText.slice(start, end) };
+  });
+  return { candidates, competitors: found.competitors };
 }
 
 const HYPHEN_THEN_CAPITAL = latinFirst(String.raw`^-\p{Lu}`, 'u');

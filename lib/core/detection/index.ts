@@ -27,7 +27,7 @@ export class PageDetector<K> {
   set(key: K, block: TextBlock): void {
     const previous = this.blocks.get(key);
     if (previous && sameBlock(previous.block, block)) return;
-    const evidence = readBlockEvidence(block.text, matchBlock(block.text, block.emphasis, block.gaps));
+    const evidence = readBlockEvidence(block.text, matchBlock(block.text, block.emphasis, block.gaps, block.breaks));
     // A block that matches nothing says nothing to the page: it is not kept (most blocks of a page
     // dense with text; set again, it is matched again).
     if (evidence.candidates.length === 0 && evidence.competitors.length === 0) {
@@ -80,7 +80,12 @@ export class PageDetector<K> {
 }
 
 function sameBlock(a: TextBlock, b: TextBlock): boolean {
-  return a.text === b.text && sameSpans(a.emphasis ?? [], b.emphasis ?? []) && sameSpans(a.gaps ?? [], b.gaps ?? []);
+  return (
+    a.text === b.text &&
+    sameSpans(a.emphasis ?? [], b.emphasis ?? []) &&
+    sameSpans(a.gaps ?? [], b.gaps ?? []) &&
+    String(a.breaks ?? []) === String(b.breaks ?? [])
+  );
 }
 
 function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {

@@ -22,6 +22,11 @@ export interface TextBlock {
    * a nested block or unread content stood: no name crosses one. Ascending.
    */
   readonly gaps?: readonly Span[];
+  /**
+   * Places where a line break stands (`br`), ascending: it adds no character to the text, but the
+   * words on either side are apart, as if a space stood there ("Al Pacino<br>Robert De Niro").
+   */
+  readonly breaks?: readonly number[];
 }
 
 /** A place in a block's text where a known form stands, with what its surroundings say about it. */

@@ -60,10 +60,10 @@ export const BLOCK_SELECTOR = [...BLOCK_TAGS].join(',');
 
 /**
  * What stands for a gap in a block's text, as a selector: a nested block, unread content, a marker,
- * a link to a note. An element with none of these inside reads, as its `textContent`, exactly the
+ * a line break, a link to a note. An element with none of these inside reads, as its `textContent`, exactly the
  * text of its block.
  */
-export const GAP_SELECTOR = [...BLOCK_TAGS, ...SKIP_TAGS, ...MARKER_TAGS, '[contenteditable]', 'a[href^="#"]'].join(',');
+export const GAP_SELECTOR = [...BLOCK_TAGS, ...SKIP_TAGS, ...MARKER_TAGS, 'br', '[contenteditable]', 'a[href^="#"]'].join(',');
 
 /** What a tag does to the walk, as bits: one map lookup per element instead of one per set. */
 export const TAG_SKIP = 1;
@@ -72,6 +72,8 @@ export const TAG_EMPHASIS = 4;
 export const TAG_HOST = 8;
 export const TAG_MARKER = 16;
 export const TAG_LEAF = 32;
+/** A line break (`br`): it adds no character, but words on either side of it are apart. */
+export const TAG_BREAK = 64;
 /** Known to the walk but none of the above: no lookup of a shadow root. */
 const TAG_PLAIN = 0;
 
@@ -86,8 +88,9 @@ export const TAG_KINDS: ReadonlyMap<string, number> = (() => {
   mark(SHADOW_HOST_TAGS, TAG_HOST);
   mark(MARKER_TAGS, TAG_MARKER);
   mark(LEAF_BLOCK_TAGS, TAG_LEAF);
+  mark(new Set(['br']), TAG_BREAK);
   // Common inline and table elements that can host no shadow root.
-  const plain = ['a', 'b', 'strong', 'small', 'abbr', 'time', 'mark', 'img', 'br', 'wbr', 'u', 's', 'label'];
+  const plain = ['a', 'b', 'strong', 'small', 'abbr', 'time', 'mark', 'img', 'wbr', 'u', 's', 'label'];
   mark(new Set(plain), TAG_PLAIN);
   return kinds;
 })();

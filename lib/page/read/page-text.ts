@@ -1,6 +1,6 @@
 import type { Span } from '../../core/detection';
 import { latinFirst } from '../../core/detection/latin';
-import { BLOCK_SELECTOR, GAP_SELECTOR, TAG_BLOCK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
+import { BLOCK_SELECTOR, GAP_SELECTOR, TAG_BLOCK, TAG_BREAK, TAG_EMPHASIS, TAG_HOST, TAG_KINDS, TAG_LEAF, TAG_MARKER, TAG_SKIP, isSkippedElement } from './block-tags';
 import type { BlockKey, ReadBlock, ReadSequence } from './read-block';
 
 /**
@@ -134,6 +134,8 @@ class OpenBlock {
   readonly parts: string[] = [];
   readonly emphasis: Span[] = [];
   readonly gaps: Span[] = [];
+  /** Where a line break stands (`br`), ascending: none on most blocks. */
+  breaks: number[] | undefined;
   readonly nodes: Text[] = [];
   readonly starts: number[] = [];
   length = 0;
@@ -147,6 +149,12 @@ class OpenBlock {
     readonly key: BlockKey,
     readonly sequence: ReadSequence | undefined,
   ) {}
+
+  /** A line break stands here: the words before and after it are apart, though no character is. */
+  lineBreak(): void {
+    this.breaks ??= [];
+    if (this.breaks[this.breaks.length - 1] !== this.length) this.breaks.push(this.length);
+  }
 
   /** A nested block or unread content stands here: no name crosses this place. */
   gap(): void {
@@ -191,7 +199,7 @@ class OpenBlock {
       this.sequence && this.#first >= 0 ? { sequence: this.sequence, first: this.#first, later: this.#later } : undefined;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     const nodes = { nodes: this.nodes, starts: this.starts };
-    return { key: this.key, text, emphasis: this.emphasis, gaps: this.gaps, nodes, nodeCount: this.nodes.length, order };
+    return { key: this.key, text, emphasis: this.emphasis, gaps: this.gaps, breaks: this.breaks, nodes, nodeCount: this.nodes.length, order };
   }
 }
 
@@ -270,6 +278,10 @@ function* walk(root: Node, options: ReadOptions, rootMaybeNames: number): Genera
       return 0;
     }
     if (kind & TAG_SKIP || (editable !== undefined && editable.has(element))) return skip();
+    if (kind & TAG_BREAK) {
+      blocks[blocks.length - 1]?.lineBreak();
+      return 0;
+    }
     let flags = 0;
     if (kind & TAG_BLOCK) {
       // The outer block's text stops here and goes on after this one, whether it is read or not.

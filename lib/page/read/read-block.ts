@@ -49,6 +49,8 @@ export interface ReadBlock {
    * stood. No name crosses one (`matchBlock`).
    */
   readonly gaps: readonly Span[];
+  /** Where line breaks (`br`) stand, ascending: read as spaces between words (`matchBlock`). */
+  readonly breaks: readonly number[] | undefined;
   /**
    * The text nodes it was read from, with where each starts in `text`; dropped once the block is
    * known to hold no candidate (it will never need ranges), so a page dense with text keeps no

@@ -40,7 +40,7 @@ export class PageRecord {
     this.#sizes.set(block.key, [block.nodeCount, block.text.length]);
     this.textNodes += block.nodeCount;
     this.chars += block.text.length;
-    if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps });
+    if (/\S/.test(block.text)) this.detector.set(block.key, { text: block.text, emphasis: block.emphasis, gaps: block.gaps, breaks: block.breaks });
     else this.detector.delete(block.key);
     if (this.detector.holdsCandidates(block.key)) this.blocks.set(block.key, block);
     else this.blocks.delete(block.key);
