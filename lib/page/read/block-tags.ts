@@ -60,8 +60,8 @@ export const BLOCK_SELECTOR = [...BLOCK_TAGS].join(',');
 
 /**
  * What stands for a gap in a block's text, as a selector: a nested block, unread content, a marker,
- * a line break, a link to a note. An element with none of these inside reads, as its `textContent`, exactly the
- * text of its block.
+ * a line break, a link to a note. An element with none of these inside reads, as its `textContent`,
+ * exactly the text of its block, with nothing between its words that the text does not show.
  */
 export const GAP_SELECTOR = [...BLOCK_TAGS, ...SKIP_TAGS, ...MARKER_TAGS, 'br', '[contenteditable]', 'a[href^="#"]'].join(',');
 
