@@ -132,28 +132,31 @@ export function matchBlock(
  * own offsets. A name across a break is there as its text nodes hold it ("AlPacino").
  */
 function matchWithBreaks(blockText: string, emphasis: readonly Span[], gaps: readonly Span[], breaks: readonly number[]): BlockMatches {
-  let spaced = '';
+  let spacedText = '';
   let from = 0;
   for (const at of breaks) {
-    spaced += blockText.slice(from, at) + ' ';
+    spacedText += blockText.slice(from, at) + ' ';
     from = at;
   }
-  spaced += blockText.slice(from);
+  spacedText += blockText.slice(from);
   // A place in the block's text, in the spaced one: a stretch that starts at a break starts after its
-  // space, one that ends there ends before it.
-  const breaksUpTo = (offset: number, atBreakToo: boolean) => {
-    let count = 0;
-    while (count < breaks.length && (breaks[count]! < offset || (atBreakToo && breaks[count] === offset))) count++;
-    return count;
+  // space, one that ends there ends before it (an empty one stays empty). Breaks, spans and names are
+  // all ascending, so each mapping moves one cursor: linear, on a block of many lines too.
+  const spaced = (spans: readonly Span[]): Span[] => {
+    let passed = 0;
+    const past = (offset: number, atBreakToo: boolean) => {
+      while (passed < breaks.length && (breaks[passed]! < offset || (atBreakToo && breaks[passed] === offset))) passed++;
+      return offset + passed;
+    };
+    return spans.map(({ start, end }) => ({ start: past(start, true), end: past(end, end === start) }));
   };
-  const spacedSpan = ({ start, end }: Span): Span => ({ start: start + breaksUpTo(start, true), end: end + breaksUpTo(end, end === start) });
-  // And back: a name neither starts nor ends on a space, so each space before the place moves it one back.
+  // And back: a name neither starts nor ends on a space, so each space before a place moves it one back.
+  let spacesBefore = 0;
   const blockOffset = (offset: number) => {
-    let count = 0;
-    while (count < breaks.length && breaks[count]! + count < offset) count++;
-    return offset - count;
+    while (spacesBefore < breaks.length && breaks[spacesBefore]! + spacesBefore < offset) spacesBefore++;
+    return offset - spacesBefore;
   };
-  const found = matchBlock(spaced, emphasis.map(spacedSpan), gaps.map(spacedSpan));
+  const found = matchBlock(spacedText, spaced(emphasis), spaced(gaps));
   const candidates = found.candidates.map((candidate) => {
     const start = blockOffset(candidate.start);
     const end = blockOffset(candidate.end);
