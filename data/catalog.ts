@@ -1,4 +1,4 @@
-import { ENTITY_IDS, ENTITY_NAMES, type EntityId, type EntityKind, type SurfaceForm } from './entities';
+import { entityIds, entityNames, type EntityId, type EntityKind, type SurfaceForm } from './entities';
 import type { CardEntity } from './card-entity';
 import { NOTES, type Fact } from './facts';
 
@@ -17,11 +17,11 @@ export interface Entity {
 }
 
 export const CATALOG: Readonly<Record<EntityId, Entity>> = Object.fromEntries(
-  ENTITY_IDS.map((id) => [id, { id, ...ENTITY_NAMES[id], role: NOTES[id]?.role ?? '', facts: NOTES[id]?.facts ?? [] }]),
+  entityIds().map((id) => [id, { id, ...entityNames()[id], role: NOTES[id]?.role ?? '', facts: NOTES[id]?.facts ?? [] }]),
 ) as Record<EntityId, Entity>;
 
 export function isEntityId(value: unknown): value is EntityId {
-  return typeof value === 'string' && Object.hasOwn(ENTITY_NAMES, value);
+  return typeof value === 'string' && Object.hasOwn(entityNames(), value);
 }
 
 /** What a card shows of an entity: plain data, so it can cross from the background to a page. */

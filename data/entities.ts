@@ -63,120 +63,135 @@ const person = (first: string, last: string, surname: 'distinctive' | 'common', 
   ],
 });
 
-export const ENTITY_NAMES = {
-  heat: {
-    kind: 'film',
-    name: 'Heat',
-    forms: [common('Heat')],
-    year: 1995,
-    otherSenses:
-      /\b(?:NBA|basketball|Celtics|Knicks|Bucks|Nuggets|76ers|Lakers|Spoelstra|playoffs?|point guard|rebounds?|temperatures?|degrees|humidity|forecast|weather|heatwave|Burt Reynolds|Reynolds|Sandra Bullock|Melissa McCarthy|Feig|magazine|swimm(?:er|ing)|freestyle)\b/gi,
-  },
-  'la-takedown': {
-    kind: 'film',
-    year: 1989,
-    name: 'L.A. Takedown',
-    forms: [unique('L.A. Takedown'), unique('LA Takedown'), unique('L. A. Takedown')],
-  },
-  // "Heat 2" is also the second qualifying heat of a race, so it needs a page about films.
-  'heat-2': {
-    kind: 'film',
-    name: 'Heat 2',
-    forms: [
-      { text: 'Heat 2', strength: 'distinctive' },
-      { text: 'Heat II', strength: 'distinctive' },
-    ],
-    otherSenses: /\b(?:swimm(?:er|ing)|freestyle|backstroke|breaststroke|butterfly|relay|sprint|semi-?finals?|athletics|qualif(?:y|ying|ied))\b/gi,
-    // "Heat 2" the novel and the planned film: a page about it speaks of a book and a sequel. "Novel" and
-    // "sequel" are film words too, and count twice here: they tell this title from a race's second heat.
-    ownSenses:
-      /\b(?:novels?|sequel|prequel|books?|authors?|co-?authors?|co-?wr(?:ote|itten|iter)|hardcover|hardback|paperback|publish(?:ed|er|ers|ing)|bestsell(?:er|ing)|chapters?)\b/gi,
-  },
-  'the-town': {
-    kind: 'film',
-    name: 'The Town',
-    forms: [common('The Town')],
-    year: 2010,
-    // A municipality calls itself "the Town" in its own notices, and "The Town" opens their sentences.
-    otherSenses:
-      /\b(?:council(?:lors?|members?)?|mayor|municipal(?:ity)?|township|residents|ratepayers|taxpayers|by-?laws?|ordinances?|zoning|selectboard|aldermen)\b/gi,
-  },
-  'the-dark-knight': {
-    kind: 'film',
-    name: 'The Dark Knight',
-    forms: [common('The Dark Knight')],
-    year: 2008,
-    otherSenses: /\b(?:comics?|comic book|graphic novel|Frank Miller|issue #?\d+|DC Comics)\b/gi,
-  },
-  'michael-mann': {
-    ...person('Michael', 'Mann', 'common'),
-    otherSenses:
-      /\b(?:climate|climatologist|climatology|meteorology|meteorologist|global warming|hockey stick|IPCC|atmospheric|scientist|Penn State|Pennsylvania State)\b/gi,
-  },
-  'al-pacino': person('Al', 'Pacino', 'distinctive', 'Alfredo Pacino'),
-  'robert-de-niro': {
-    kind: 'person',
-    name: 'Robert De Niro',
-    otherSenses: /\b(?:painter|paintings?|abstract expressionis[mt]s?|Black Mountain College|Hans Hofmann|canvas(?:es)?)\b/gi,
-    forms: [
-      unique('Robert De Niro'),
-      unique('Robert DeNiro'),
-      unique('Bobby De Niro'),
-      distinctive('De Niro'),
-      distinctive('DeNiro'),
-    ],
-  },
-  'val-kilmer': person('Val', 'Kilmer', 'distinctive'),
-  'tom-sizemore': person('Tom', 'Sizemore', 'distinctive'),
-  'ashley-judd': person('Ashley', 'Judd', 'common'),
-  'amy-brenneman': person('Amy', 'Brenneman', 'distinctive'),
-  'wes-studi': person('Wes', 'Studi', 'distinctive'),
-  'jon-voight': person('Jon', 'Voight', 'distinctive'),
-  'ted-levine': person('Ted', 'Levine', 'common'),
-  'hank-azaria': person('Hank', 'Azaria', 'distinctive'),
-  'diane-venora': person('Diane', 'Venora', 'distinctive'),
-  'mykelti-williamson': person('Mykelti', 'Williamson', 'common'),
-  'william-fichtner': person('William', 'Fichtner', 'distinctive', 'Bill Fichtner'),
-  'tom-noonan': person('Tom', 'Noonan', 'common'),
-  'danny-trejo': person('Danny', 'Trejo', 'distinctive'),
-  'natalie-portman': person('Natalie', 'Portman', 'common'),
-  'christopher-nolan': person('Christopher', 'Nolan', 'common', 'Chris Nolan'),
-  'chuck-adamson': {
-    ...person('Chuck', 'Adamson', 'common', 'Charles Adamson'),
-    // The Chicago detective whose real case became Heat: pages about him tell that story.
-    ownSenses: /\b(?:Chicago|police(?:man)?|detectives?|cops?|real-life|real life|true story|real story|Crime Story)\b/gi,
-  },
-  'vincent-hanna': {
-    kind: 'character',
-    name: 'Vincent Hanna',
-    forms: [unique('Vincent Hanna'), unique('Vince Hanna'), common('Hanna')],
-  },
-  'neil-mccauley': {
-    kind: 'character',
-    name: 'Neil McCauley',
-    forms: [unique('Neil McCauley'), distinctive('McCauley')],
-  },
-  'warner-bros': {
-    kind: 'organization',
-    name: 'Warner Bros.',
-    forms: [unique('Warner Bros.'), unique('Warner Bros'), unique('Warner Brothers'), unique('Warner Bros. Pictures')],
-  },
-  'united-artists': { kind: 'organization', name: 'United Artists', forms: [unique('United Artists')] },
-  'busan-international-film-festival': {
-    kind: 'event',
-    name: 'Busan International Film Festival',
-    forms: [
-      unique('Busan International Film Festival'),
-      unique('Busan Film Festival'),
-      unique('Busan International Film Fest'),
-      unique('BIFF'),
-    ],
-  },
-} as const satisfies Record<string, EntityNames>;
+/**
+ * Built on first use: a page without our names never needs them (its test before reading comes from
+ * the build, `lib/core/detection/lexicon.ts`), and building them cost every page 0.37 ms of start-up
+ * (BENCHMARKS.md).
+ */
+const defineEntityNames = () =>
+  ({
+    heat: {
+      kind: 'film',
+      name: 'Heat',
+      forms: [common('Heat')],
+      year: 1995,
+      otherSenses:
+        /\b(?:NBA|basketball|Celtics|Knicks|Bucks|Nuggets|76ers|Lakers|Spoelstra|playoffs?|point guard|rebounds?|temperatures?|degrees|humidity|forecast|weather|heatwave|Burt Reynolds|Reynolds|Sandra Bullock|Melissa McCarthy|Feig|magazine|swimm(?:er|ing)|freestyle)\b/gi,
+    },
+    'la-takedown': {
+      kind: 'film',
+      year: 1989,
+      name: 'L.A. Takedown',
+      forms: [unique('L.A. Takedown'), unique('LA Takedown'), unique('L. A. Takedown')],
+    },
+    // "Heat 2" is also the second qualifying heat of a race, so it needs a page about films.
+    'heat-2': {
+      kind: 'film',
+      name: 'Heat 2',
+      forms: [
+        { text: 'Heat 2', strength: 'distinctive' },
+        { text: 'Heat II', strength: 'distinctive' },
+      ],
+      otherSenses: /\b(?:swimm(?:er|ing)|freestyle|backstroke|breaststroke|butterfly|relay|sprint|semi-?finals?|athletics|qualif(?:y|ying|ied))\b/gi,
+      // "Heat 2" the novel and the planned film: a page about it speaks of a book and a sequel. "Novel" and
+      // "sequel" are film words too, and count twice here: they tell this title from a race's second heat.
+      ownSenses:
+        /\b(?:novels?|sequel|prequel|books?|authors?|co-?authors?|co-?wr(?:ote|itten|iter)|hardcover|hardback|paperback|publish(?:ed|er|ers|ing)|bestsell(?:er|ing)|chapters?)\b/gi,
+    },
+    'the-town': {
+      kind: 'film',
+      name: 'The Town',
+      forms: [common('The Town')],
+      year: 2010,
+      // A municipality calls itself "the Town" in its own notices, and "The Town" opens their sentences.
+      otherSenses:
+        /\b(?:council(?:lors?|members?)?|mayor|municipal(?:ity)?|township|residents|ratepayers|taxpayers|by-?laws?|ordinances?|zoning|selectboard|aldermen)\b/gi,
+    },
+    'the-dark-knight': {
+      kind: 'film',
+      name: 'The Dark Knight',
+      forms: [common('The Dark Knight')],
+      year: 2008,
+      otherSenses: /\b(?:comics?|comic book|graphic novel|Frank Miller|issue #?\d+|DC Comics)\b/gi,
+    },
+    'michael-mann': {
+      ...person('Michael', 'Mann', 'common'),
+      otherSenses:
+        /\b(?:climate|climatologist|climatology|meteorology|meteorologist|global warming|hockey stick|IPCC|atmospheric|scientist|Penn State|Pennsylvania State)\b/gi,
+    },
+    'al-pacino': person('Al', 'Pacino', 'distinctive', 'Alfredo Pacino'),
+    'robert-de-niro': {
+      kind: 'person',
+      name: 'Robert De Niro',
+      otherSenses: /\b(?:painter|paintings?|abstract expressionis[mt]s?|Black Mountain College|Hans Hofmann|canvas(?:es)?)\b/gi,
+      forms: [
+        unique('Robert De Niro'),
+        unique('Robert DeNiro'),
+        unique('Bobby De Niro'),
+        distinctive('De Niro'),
+        distinctive('DeNiro'),
+      ],
+    },
+    'val-kilmer': person('Val', 'Kilmer', 'distinctive'),
+    'tom-sizemore': person('Tom', 'Sizemore', 'distinctive'),
+    'ashley-judd': person('Ashley', 'Judd', 'common'),
+    'amy-brenneman': person('Amy', 'Brenneman', 'distinctive'),
+    'wes-studi': person('Wes', 'Studi', 'distinctive'),
+    'jon-voight': person('Jon', 'Voight', 'distinctive'),
+    'ted-levine': person('Ted', 'Levine', 'common'),
+    'hank-azaria': person('Hank', 'Azaria', 'distinctive'),
+    'diane-venora': person('Diane', 'Venora', 'distinctive'),
+    'mykelti-williamson': person('Mykelti', 'Williamson', 'common'),
+    'william-fichtner': person('William', 'Fichtner', 'distinctive', 'Bill Fichtner'),
+    'tom-noonan': person('Tom', 'Noonan', 'common'),
+    'danny-trejo': person('Danny', 'Trejo', 'distinctive'),
+    'natalie-portman': person('Natalie', 'Portman', 'common'),
+    'christopher-nolan': person('Christopher', 'Nolan', 'common', 'Chris Nolan'),
+    'chuck-adamson': {
+      ...person('Chuck', 'Adamson', 'common', 'Charles Adamson'),
+      // The Chicago detective whose real case became Heat: pages about him tell that story.
+      ownSenses: /\b(?:Chicago|police(?:man)?|detectives?|cops?|real-life|real life|true story|real story|Crime Story)\b/gi,
+    },
+    'vincent-hanna': {
+      kind: 'character',
+      name: 'Vincent Hanna',
+      forms: [unique('Vincent Hanna'), unique('Vince Hanna'), common('Hanna')],
+    },
+    'neil-mccauley': {
+      kind: 'character',
+      name: 'Neil McCauley',
+      forms: [unique('Neil McCauley'), distinctive('McCauley')],
+    },
+    'warner-bros': {
+      kind: 'organization',
+      name: 'Warner Bros.',
+      forms: [unique('Warner Bros.'), unique('Warner Bros'), unique('Warner Brothers'), unique('Warner Bros. Pictures')],
+    },
+    'united-artists': { kind: 'organization', name: 'United Artists', forms: [unique('United Artists')] },
+    'busan-international-film-festival': {
+      kind: 'event',
+      name: 'Busan International Film Festival',
+      forms: [
+        unique('Busan International Film Festival'),
+        unique('Busan Film Festival'),
+        unique('Busan International Film Fest'),
+        unique('BIFF'),
+      ],
+    },
+  }) as const satisfies Record<string, EntityNames>;
 
-export type EntityId = keyof typeof ENTITY_NAMES;
+type EntityNamesById = ReturnType<typeof defineEntityNames>;
 
-export const ENTITY_IDS = Object.keys(ENTITY_NAMES) as EntityId[];
+export type EntityId = keyof EntityNamesById;
+
+let names: EntityNamesById | undefined;
+let ids: readonly EntityId[] | undefined;
+
+/** Every entity's names, by id. */
+export const entityNames = (): EntityNamesById => (names ??= defineEntityNames());
+
+/** The 29 ids, in the order of `entities.json`. */
+export const entityIds = (): readonly EntityId[] => (ids ??= Object.keys(entityNames()) as EntityId[]);
 
 /**
  * Longer names that contain one of our forms but name someone or something else. A decoy found on a

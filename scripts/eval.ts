@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectMentions } from '../lib/core/detection/index';
-import { ENTITY_NAMES, type EntityId } from '../data/entities';
+import { entityNames, type EntityId } from '../data/entities';
 import { parseLabelledPassage, scoreBlock, type Found, type GoldMention } from '../lib/core/eval/labelled-text';
 
 const DATA = fileURLToPath(new URL('../../shared/eval/dev.jsonl', import.meta.url));
@@ -30,7 +30,7 @@ const errors: string[] = [];
 
 function count(entity: string, field: keyof Tally) {
   overall[field]++;
-  const kind = ENTITY_NAMES[entity as EntityId]?.kind ?? 'unknown';
+  const kind = entityNames()[entity as EntityId]?.kind ?? 'unknown';
   for (const [map, key] of [[byEntity, entity], [byKind, kind]] as const) {
     const t = map.get(key) ?? tally();
     t[field]++;

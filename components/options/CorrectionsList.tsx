@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import { entityNames, type EntityId } from '../../data/entities';
 import { t, tParts } from '../../lib/browser/i18n';
 import { shownSurface, type Correction } from '../../lib/browser/memory/db';
 import { LiveStatus } from './controls';
@@ -7,7 +7,7 @@ import { formatDay } from './format';
 import { openMemoryOnce, useMemoryRead } from './use-memory';
 import './memory.css';
 
-const entityName = (id: string) => (Object.hasOwn(ENTITY_NAMES, id) ? ENTITY_NAMES[id as EntityId].name : id);
+const entityName = (id: string) => (Object.hasOwn(entityNames(), id) ? entityNames()[id as EntityId].name : id);
 const keyOf = (c: Pick<Correction, 'site' | 'entity' | 'surface'>) => `${c.site}\n${c.entity}\n${c.surface}`;
 
 /**

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import { entityNames, type EntityId } from '../../data/entities';
 import { mentionHighlightName } from '../../lib/core/highlight-names';
 import type { Category, HighlightColor, HighlightStyle } from '../../lib/core/settings';
 import { categoryOf } from '../../lib/core/site-rules';
@@ -67,7 +67,7 @@ export function markedSampleNames(
   pieces.forEach((piece, index) => {
     if (typeof piece === 'string') return;
     const entity = SAMPLE_NAMES[piece]![1];
-    if (!choices.categories[categoryOf(ENTITY_NAMES[entity].kind)]) return;
+    if (!choices.categories[categoryOf(entityNames()[entity].kind)]) return;
     if (choices.firstMentionOnly && seen.has(entity)) return;
     seen.add(entity);
     marked.push(index);

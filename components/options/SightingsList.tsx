@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import { entityNames, type EntityId } from '../../data/entities';
 import { plural, t, type KeyWithPlaceholders } from '../../lib/browser/i18n';
 import { MAX_SIGHTING_AGE_MS, MAX_SIGHTINGS, groupSightings, type Sighting } from '../../lib/browser/memory/db';
 import { exportFileName, exportSightings } from '../../lib/core/settings-file';
@@ -15,7 +15,7 @@ const RETENTION_DAYS = Math.round(MAX_SIGHTING_AGE_MS / 86_400_000);
 /** A count in words, the number as the user's locale writes it ("1,024 records"). */
 const count = (n: number, one: KeyWithPlaceholders, many: KeyWithPlaceholders) => plural(n, one, many, n.toLocaleString());
 
-const entityName = (id: string) => (Object.hasOwn(ENTITY_NAMES, id) ? ENTITY_NAMES[id as EntityId].name : id);
+const entityName = (id: string) => (Object.hasOwn(entityNames(), id) ? entityNames()[id as EntityId].name : id);
 
 /** The remembered pages, grouped by name; export as JSON and clear all, with a confirm step. */
 export function SightingsList({ remembering }: { remembering: boolean }) {

@@ -1,6 +1,6 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_NAMES } from '../../data/entities';
+import { entityNames } from '../../data/entities';
 import { ESSAY_PAGE } from '../../lib/core/essay-address';
 import { t, tParts, type PlainKey } from '../../lib/browser/i18n';
 import { browserFamily, declaredShortcuts, shortcutRows, shortcutSettingsUrl, type BrowserFamily, type ShortcutRow } from '../../lib/background/welcome';
@@ -122,7 +122,7 @@ export function App() {
         <p class="page__lede">{tParts('welcomeLede', <cite>{t('filmHeat')}</cite>)}</p>
         <figure class="sample">
           <p class="sample__text">
-            {tParts('welcomeSample', <cite>{t('filmHeat')}</cite>, <mark class="sample__mark">{ENTITY_NAMES['al-pacino'].name}</mark>)}
+            {tParts('welcomeSample', <cite>{t('filmHeat')}</cite>, <mark class="sample__mark">{entityNames()['al-pacino'].name}</mark>)}
           </p>
           <figcaption class="sample__caption">{t('welcomeSampleLabel')}</figcaption>
         </figure>

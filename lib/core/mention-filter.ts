@@ -1,4 +1,4 @@
-import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import { entityNames, type EntityId } from '../../data/entities';
 import type { Category } from './settings';
 import { categoryOf } from './site-rules';
 
@@ -33,7 +33,7 @@ export function chooseMentions<T extends HasMention>(ordered: readonly T[], choi
   const chosen: T[] = [];
   for (const placed of ordered) {
     const { entity, text } = placed.mention;
-    if (!choices.categories[categoryOf(ENTITY_NAMES[entity].kind)]) continue;
+    if (!choices.categories[categoryOf(entityNames()[entity].kind)]) continue;
     if (dismissed.has(dismissalKey(entity, text))) continue;
     if (choices.firstMentionOnly) {
       if (seen.has(entity)) continue;

@@ -8,7 +8,7 @@
  * `candidates: false` gives a page with no candidate text at all: no entity form, no decoy, nothing the
  * matcher's pattern could even look at (checked by `assertNoCandidates`).
  */
-import { DECOYS, ENTITY_NAMES, type SurfaceForm } from '../../data/entities';
+import { DECOYS, entityNames, type SurfaceForm } from '../../data/entities';
 import { escapeForRegExp } from '../../lib/core/detection/regexp';
 
 /** mulberry32: a small, fast, seeded PRNG (32-bit state). */
@@ -55,11 +55,11 @@ const FIRST_NAMES = ['Laura', 'Peter', 'Grace', 'Omar', 'Ines', 'Samuel', 'Rita'
 const LAST_NAMES = ['Lindqvist', 'Okafor', 'Moreau', 'Castillo', 'Brandt', 'Whitlock', 'Tanaka', 'Ferreira', 'Novak', 'Ahlberg'];
 
 type Forms = readonly SurfaceForm[];
-const ALL_FORMS = Object.values(ENTITY_NAMES).flatMap((names) => (names.forms as Forms).map((form) => form.text));
-const FULL_NAMES = Object.values(ENTITY_NAMES).flatMap((names) =>
+const ALL_FORMS = Object.values(entityNames()).flatMap((names) => (names.forms as Forms).map((form) => form.text));
+const FULL_NAMES = Object.values(entityNames()).flatMap((names) =>
   (names.forms as Forms).filter((form) => form.strength === 'unique' && !form.short && form.text.includes(' ')).map((form) => form.text),
 );
-const SHORT_NAMES = Object.values(ENTITY_NAMES).flatMap((names) =>
+const SHORT_NAMES = Object.values(entityNames()).flatMap((names) =>
   (names.forms as Forms).filter((form) => form.short && form.text !== 'Heat').map((form) => form.text),
 );
 /** Decoys a page about films or sport would plausibly carry. */

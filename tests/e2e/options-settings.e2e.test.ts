@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ENTITY_NAMES, type EntityId } from '../../data/entities';
+import { entityNames, type EntityId } from '../../data/entities';
 import {
   countHighlightedRanges,
   getMentions,
@@ -368,7 +368,7 @@ describe('options page: an open tab follows', () => {
       await options.getByRole('switch', { name: 'Films' }).click();
       const painted = async () => (await readHighlights(review)).filter((h) => h.size > 0).map((h) => h.name);
       await expect.poll(painted, { timeout: APPLY_WITHIN_MS }).toEqual(['heat-notes-background-green']);
-      const isFilm = (entity: string) => ENTITY_NAMES[entity as EntityId]?.kind === 'film';
+      const isFilm = (entity: string) => entityNames()[entity as EntityId]?.kind === 'film';
       await expect
         .poll(async () => (await getMentions(browser, review)).mentions.filter((m) => isFilm(m.entity)).length, { timeout: APPLY_WITHIN_MS })
         .toBe(0);

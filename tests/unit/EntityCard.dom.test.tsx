@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EntityCard, MAX_CARD_FACTS } from '../../components/card/EntityCard';
 import { markPassage, nameForms } from '../../components/card/passage-marks';
 import { CATALOG, type Entity } from '../../data/catalog';
-import { ENTITY_IDS } from '../../data/entities';
+import { entityIds } from '../../data/entities';
 import { paragraphNumber } from '../../data/essay';
 import { useMountPoint } from './mount-point';
 
@@ -116,7 +116,7 @@ describe('EntityCard', () => {
   });
 
   it('renders every catalog entity with its name and no more than three facts, whatever the facts hold', () => {
-    for (const id of ENTITY_IDS) {
+    for (const id of entityIds()) {
       const entity = CATALOG[id];
       mount(<EntityCard entity={entity} headingId={`h-${id}`} />);
       const root = mountPoint().firstElementChild;

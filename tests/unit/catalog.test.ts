@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, type Entity } from '../../data/catalog';
-import { DECOYS, ENTITY_IDS } from '../../data/entities';
+import { DECOYS, entityIds } from '../../data/entities';
 import { ESSAY } from '../../data/essay';
 import { NOTES } from '../../data/facts';
 
@@ -20,7 +20,7 @@ const MAX_ROLE_CHARS = 48;
 /** How the matcher compares names: lower case, runs of whitespace folded to one space. */
 const normalize = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-const entities: Entity[] = ENTITY_IDS.map((id) => CATALOG[id]);
+const entities: Entity[] = entityIds().map((id) => CATALOG[id]);
 const allFacts = entities.flatMap((entity) => entity.facts.map((fact) => ({ entity: entity.id, fact })));
 const paragraphText = new Map(ESSAY.map((p) => [p.id, p.text]));
 
@@ -32,8 +32,8 @@ const occurrences = (haystack: string, needle: string): number => {
 
 describe('catalog entries', () => {
   it('has notes for exactly the entities that have names', () => {
-    expect(Object.keys(NOTES).sort()).toEqual([...ENTITY_IDS].sort());
-    expect(ENTITY_IDS).toHaveLength(29);
+    expect(Object.keys(NOTES).sort()).toEqual([...entityIds()].sort());
+    expect(entityIds()).toHaveLength(29);
   });
 
   it.each(entities.map((e) => [e.id, e] as const))('%s has a name, forms, a role and facts', (_id, entity) => {

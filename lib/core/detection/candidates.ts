@@ -1,4 +1,4 @@
-import { ENTITY_NAMES, type EntityId } from '../../../data/entities';
+import { entityNames, type EntityId } from '../../../data/entities';
 import { getLexicon, normalizeForm, PARTICLES } from './lexicon';
 import { readLocalFeatures } from './local-features';
 import { sentenceStarts } from './sentences';
@@ -113,7 +113,7 @@ export function matchBlock(
         continue;
       }
       const end = start + name.length;
-      const kind = ENTITY_NAMES[lexeme.entity].kind;
+      const kind = entityNames()[lexeme.entity].kind;
       const local = readLocalFeatures(text, start, end, emphasis, candidates.at(-1)?.end, kind);
       if (local.otherBearer && lexeme.form.short) competitors.push(lexeme.entity);
       candidates.push({ entity: lexeme.entity, form: lexeme.form, start, end, text: name, local });
@@ -189,7 +189,7 @@ const senseTesters = new Map<EntityId, RegExp | undefined>();
 /** The entity's other-sense words as a plain, stateless test (the data's pattern is global, for counting). */
 function senseTester(entity: EntityId): RegExp | undefined {
   if (!senseTesters.has(entity)) {
-    const senses = (ENTITY_NAMES[entity] as { otherSenses?: RegExp }).otherSenses;
+    const senses = (entityNames()[entity] as { otherSenses?: RegExp }).otherSenses;
     senseTesters.set(entity, senses && new RegExp(senses.source, 'i'));
   }
   return senseTesters.get(entity);

@@ -1,4 +1,4 @@
-import { ENTITY_NAMES, type EntityId } from '../../../data/entities';
+import { entityNames, type EntityId } from '../../../data/entities';
 import { plausible, SUPPORT_WEIGHT, type EvidenceSummary } from './page-evidence';
 import type { Candidate, MatchReason, Mention } from './types';
 import { latinFirst } from './latin';
@@ -30,7 +30,7 @@ export const SUPPORT_NEEDED = {
 
 /** Titles that are ordinary words too ("Heat", "The Town"); surnames are the other common forms. */
 function isTitle(entity: EntityId): boolean {
-  return ENTITY_NAMES[entity].kind === 'film';
+  return entityNames()[entity].kind === 'film';
 }
 
 /** "The Town", "The Dark Knight": a word after the first is capitalised, in a name not all in capitals. */

@@ -1,5 +1,5 @@
 import { escapeForRegExp } from './regexp';
-import { DECOYS, ENTITY_IDS, ENTITY_NAMES, type EntityId, type SurfaceForm } from '../../../data/entities';
+import { DECOYS, entityIds, entityNames, type EntityId, type SurfaceForm } from '../../../data/entities';
 
 /**
  * Every string the matcher looks for, built from `data/entities.ts`: our forms and the decoys that
@@ -44,8 +44,8 @@ export function normalizeForm(text: string): string {
 
 export function buildLexiconSource(): LexiconSource {
   const lexemes = new Map<string, LexemeSource>();
-  for (const entity of ENTITY_IDS) {
-    (ENTITY_NAMES[entity].forms as readonly SurfaceForm[]).forEach((form, index) => {
+  for (const entity of entityIds()) {
+    (entityNames()[entity].forms as readonly SurfaceForm[]).forEach((form, index) => {
       const key = normalizeForm(form.text);
       lexemes.set(key, [key, entity, index]);
     });
@@ -180,7 +180,7 @@ export function getLexicon(): Lexicon {
   const { lexemes, pattern } = lexiconSource();
   const lexeme = (source: LexemeSource): Lexeme =>
     typeof source[1] === 'string'
-      ? { kind: 'form', entity: source[1], form: (ENTITY_NAMES[source[1]].forms as readonly SurfaceForm[])[source[2] as number]! }
+      ? { kind: 'form', entity: source[1], form: (entityNames()[source[1]].forms as readonly SurfaceForm[])[source[2] as number]! }
       : { kind: 'decoy', competesWith: source[1] };
   lexicon = { lexemes: new Map(lexemes.map((source) => [source[0], lexeme(source)])), pattern: new RegExp(pattern, 'gi') };
   return lexicon;

@@ -1,4 +1,4 @@
-import { ENTITY_NAMES, type EntityId, type EntityKind } from '../../../data/entities';
+import { entityNames, type EntityId, type EntityKind } from '../../../data/entities';
 import type { Candidate, LocalFeatures, Span } from './types';
 import { latinFirst } from './latin';
 
@@ -136,7 +136,7 @@ export function markBlockRelations(text: string, candidates: readonly Candidate[
   const latest = new Map<EntityId, { end: number; ours: boolean }>();
   candidates.forEach((candidate, index) => {
     const local = candidate.local as LocalFeatures & Relations;
-    const kind = ENTITY_NAMES[candidate.entity].kind;
+    const kind = entityNames()[candidate.entity].kind;
     const earlier = latest.get(candidate.entity);
     if (candidate.form.short && earlier?.ours) {
       // The stretch since our full name must not hold the name for anyone else ("Robert De Niro Sr.").
@@ -149,7 +149,7 @@ export function markBlockRelations(text: string, candidates: readonly Candidate[
         (local.followsOwnFullName && !local.otherBearer && !local.hyphenatedToOtherName),
     });
     const next = candidates[index + 1];
-    if (candidate.form.short && (kind === 'person' || kind === 'character') && next && ENTITY_NAMES[next.entity].kind === 'film') {
+    if (candidate.form.short && (kind === 'person' || kind === 'character') && next && entityNames()[next.entity].kind === 'film') {
       const title = next.local;
       const between = text.slice(candidate.end, next.start);
       local.possessesTitle =
@@ -165,7 +165,7 @@ export function markBlockRelations(text: string, candidates: readonly Candidate[
         (LIST_JOINT_BEFORE.test(text.slice(Math.max(0, candidate.start - 6), candidate.start)) && TITLE_ITEM_BEFORE(itemBefore).test(itemBefore)) ||
         TITLE_ITEM_AFTER(itemAfter).test(itemAfter);
       const called = CALLED_FILM(after).exec(after);
-      const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
+      const year = (entityNames()[candidate.entity] as { year?: number }).year;
       const statedYear = called && /\b(?:18|19|20)\d\d\b/.exec(called[1]!)?.[0];
       local.calledFilm = called !== null && (!statedYear || year === undefined || Number(statedYear) === year);
     }

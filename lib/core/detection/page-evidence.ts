@@ -1,4 +1,4 @@
-import { ENTITY_NAMES, type EntityId } from '../../../data/entities';
+import { entityIds, entityNames, type EntityId } from '../../../data/entities';
 import { markBlockRelations } from './local-features';
 import type { BlockMatches, Candidate } from './types';
 
@@ -58,11 +58,11 @@ export function plausible(candidate: Candidate): boolean {
   if ((local.otherBearer || local.hyphenatedToOtherName) && candidate.form.short) return false;
   // "Heat 6" is a race's heat, but a number after a studio or a person says nothing about the name:
   // "Best of Warner Bros. 100 Film Collection", a footnote after "Michael Mann".
-  if (local.numbered && ENTITY_NAMES[candidate.entity].kind === 'film') return false;
+  if (local.numbered && entityNames()[candidate.entity].kind === 'film') return false;
   if (local.beforeOwnFullName) return false;
   if (candidate.form.strength !== 'unique' && local.otherSenseNearby) return false;
   if (candidate.form.strength === 'common' && local.lowercaseThe) return false;
-  const year = (ENTITY_NAMES[candidate.entity] as { year?: number }).year;
+  const year = (entityNames()[candidate.entity] as { year?: number }).year;
   return !(local.year !== undefined && year !== undefined && local.year !== year);
 }
 
@@ -89,8 +89,8 @@ interface SenseWords {
 }
 
 function senseWords(field: 'otherSenses' | 'ownSenses'): SenseWords {
-  const words = (Object.keys(ENTITY_NAMES) as EntityId[])
-    .map((entity): [EntityId, RegExp | undefined] => [entity, (ENTITY_NAMES[entity] as Partial<Record<typeof field, RegExp>>)[field]])
+  const words = entityIds()
+    .map((entity): [EntityId, RegExp | undefined] => [entity, (entityNames()[entity] as Partial<Record<typeof field, RegExp>>)[field]])
     .filter((entry): entry is [EntityId, RegExp] => entry[1] !== undefined);
   for (const [entity, expression] of words) if (!expression.ignoreCase) throw new Error(`${entity}'s sense words must be case-insensitive`);
   return { words, any: new RegExp(words.map(([, expression]) => `(?:${expression.source})`).join('|'), 'i') };
