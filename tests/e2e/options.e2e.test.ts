@@ -73,6 +73,8 @@ describe('options page: "Mark mentions on pages"', () => {
     await options.goto(browser.extensionUrl('options.html'));
     const toggle = masterSwitch(options);
     await toggle.waitFor({ state: 'visible', timeout: 10_000 });
+    // Until the settings are read, the switch is shown disabled at its default.
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
     expect(await isOn(toggle)).toBe(true);
     await screenshot(options, 'options-on');
 
@@ -88,6 +90,7 @@ describe('options page: "Mark mentions on pages"', () => {
     await options.bringToFront();
     await options.reload();
     await toggle.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
     expect(await isOn(toggle)).toBe(false);
 
     await toggle.click();
