@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, chromePath } from '../chromium';
 import { getMentions, type ExtensionBrowser } from '../extension-browser';
 import { listenOnLoopback, type FixtureServer } from '../fixture-server';
 import { NEUTRAL_POINT, restPointerOn, waitForCard } from '../page-readers';
-import { contentScriptEvaluation, startBrowserTrace, startTrace, summarizeTrace, type TraceSummary } from './trace';
+import { compiledOnFirstCall, contentScriptEvaluation, startBrowserTrace, startTrace, summarizeTrace, type TraceSummary } from './trace';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -374,19 +374,46 @@ export async function longTasksWith(
   }
 }
 
+/** A fresh load in a new tab, traced: see `measureColdLoad`. */
+export interface ColdLoad {
+  /** The content script's evaluation: compiling it, every module's set-up, `main()`. */
+  evaluation: TraceSummary['contentScript'];
+  /** After that, CPU ms spent compiling functions on their first call (`compiledOnFirstCall`). */
+  compiledOnFirstCallMs: number | undefined;
+  /** The load's `stats.scanMs`. */
+  scanMs: number;
+}
+
 /**
- * The content script's evaluation (compiling it, every module's set-up, `main()`) on a fresh load in
- * a new tab, whose renderer has never run it: what a page on a site not visited yet pays before any
- * scan. Traced across the whole browser, as the renderer does not exist when the trace starts.
+ * A fresh load in a new tab, whose renderer has never run the content script: what a page on a site
+ * not visited yet pays, its evaluation before any scan and the compiling of the scan's code. Traced
+ * across the whole browser, as the renderer does not exist when the trace starts.
  */
-export async function measureColdEvaluation(browser: ExtensionBrowser, url: string): Promise<TraceSummary['contentScript']> {
+export async function measureColdLoad(browser: ExtensionBrowser, url: string): Promise<ColdLoad> {
   await closeOtherPages(browser.context);
   const stop = await startBrowserTrace(browser.context);
   const page = await browser.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
-    await getMentions(browser, page);
-    return contentScriptEvaluation(await stop(), url);
+    const answer = await getMentions(browser, page);
+    const events = await stop();
+    return { evaluation: contentScriptEvaluation(events, url), compiledOnFirstCallMs: compiledOnFirstCall(events, url), scanMs: answer.stats?.scanMs ?? NaN };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * `stats.scanMs` of a page loaded twice in one new tab: the first load's, and the second's, whose
+ * renderer has run the content script already and keeps its code compiled. What the scan costs beyond
+ * compiling that code.
+ */
+export async function measureLoadedAgain(browser: ExtensionBrowser, url: string): Promise<{ firstMs: number; againMs: number }> {
+  const { page, result } = await loadWithHeatNotes(browser, url);
+  try {
+    await page.goto(`${url}?again`, { waitUntil: 'load' });
+    const again = await getMentions(browser, page);
+    return { firstMs: result.scanMs, againMs: again.stats?.scanMs ?? NaN };
   } finally {
     await page.close();
   }

@@ -30,6 +30,12 @@ interface TraceEvent {
 }
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink'];
+/**
+ * V8's own compile events (`V8.CompileCode`: a function compiled on its first call). Traced only for the
+ * loads in fresh tabs (`startBrowserTrace`): every compile is then an event, which the long-task loads
+ * should not pay.
+ */
+const COMPILE_CATEGORY = 'disabled-by-default-v8.compile';
 
 export interface TracedTask {
   /** ms after the trace's first event on the page's main thread */
@@ -83,14 +89,14 @@ export interface TraceSummary {
 }
 
 /** Starts tracing over `session`; the returned function stops it and collects the events. */
-async function traceOver(session: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+async function traceOver(session: CDPSession, categories: readonly string[] = CATEGORIES): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', (message) => {
     for (const event of message.value as unknown as TraceEvent[]) events.push(event);
   });
   await session.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES },
+    traceConfig: { includedCategories: categories },
   } as never);
   return async () => {
     const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
@@ -107,18 +113,18 @@ export async function startTrace(context: BrowserContext, page: Page): Promise<(
 }
 
 /**
- * Starts a trace of the whole browser (every process, a renderer not yet made included); the
- * returned function stops it and collects the events. For a fresh tab's first load, whose renderer
- * does not exist yet when the trace must start.
+ * Starts a trace of the whole browser (every process, a renderer not yet made included), V8's compile
+ * events too; the returned function stops it and collects the events. For a fresh tab's first load,
+ * whose renderer does not exist yet when the trace must start.
  */
 export async function startBrowserTrace(context: BrowserContext): Promise<() => Promise<TraceEvent[]>> {
   const browser = context.browser();
   if (!browser) throw new Error('no browser to trace');
-  return traceOver(await browser.newBrowserCDPSession());
+  return traceOver(await browser.newBrowserCDPSession(), [...CATEGORIES, COMPILE_CATEGORY]);
 }
 
-/** The content script's evaluation in the main frame that committed `url` (`TraceSummary.contentScript`). */
-export function contentScriptEvaluation(events: readonly TraceEvent[], url: string): TraceSummary['contentScript'] {
+/** The `EvaluateScript` of the content script in the main frame that committed `url`, if it ran. */
+function findEvaluation(events: readonly TraceEvent[], url: string): { evaluation: TraceEvent; inFrame: (event: TraceEvent) => boolean } | undefined {
   const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
   if (!commit) return undefined;
   // On the page's main thread after its commit: a tab that first opened another page of the site ran
@@ -131,7 +137,14 @@ export function contentScriptEvaluation(events: readonly TraceEvent[], url: stri
     event.tid === commit.tid &&
     event.ts >= commit.ts;
   const evaluation = events.find((event) => event.name === 'EvaluateScript' && inFrame(event) && event.args?.data?.frame === commit.args?.data?.frame);
-  if (!evaluation) return undefined;
+  return evaluation && { evaluation, inFrame };
+}
+
+/** The content script's evaluation in the main frame that committed `url` (`TraceSummary.contentScript`). */
+export function contentScriptEvaluation(events: readonly TraceEvent[], url: string): TraceSummary['contentScript'] {
+  const found = findEvaluation(events, url);
+  if (!found) return undefined;
+  const { evaluation, inFrame } = found;
   const end = evaluation.ts + (evaluation.dur ?? 0);
   const compile = events.find((event) => event.name === 'v8.compile' && inFrame(event) && event.ts >= evaluation.ts && event.ts <= end);
   return {
@@ -139,6 +152,31 @@ export function contentScriptEvaluation(events: readonly TraceEvent[], url: stri
     cpuMs: (evaluation.tdur ?? evaluation.dur ?? 0) / 1000,
     compileCpuMs: compile ? (compile.tdur ?? compile.dur ?? 0) / 1000 : 0,
   };
+}
+
+/**
+ * CPU ms the page's main thread spent compiling functions on their first call (`V8.CompileCode`, the
+ * outermost of those events) after the content script's evaluation, until the trace ended: in a
+ * fresh tab, the scan's code, and the card script's where a page has names. The generated pages run
+ * no script of their own. Undefined without the content script's evaluation or without V8's compile
+ * events in the trace (`startBrowserTrace` records them).
+ */
+export function compiledOnFirstCall(events: readonly TraceEvent[], url: string): number | undefined {
+  const found = findEvaluation(events, url);
+  if (!found || !events.some((event) => event.cat === COMPILE_CATEGORY)) return undefined;
+  const { evaluation } = found;
+  const after = evaluation.ts + (evaluation.dur ?? 0);
+  let cpuUs = 0;
+  let outerEnd = -Infinity;
+  const compiles = events
+    .filter((event) => event.name === 'V8.CompileCode' && event.ph === 'X' && event.pid === evaluation.pid && event.tid === evaluation.tid && event.ts >= after)
+    .sort((a, b) => a.ts - b.ts);
+  for (const event of compiles) {
+    if (event.ts < outerEnd) continue;
+    outerEnd = event.ts + (event.dur ?? 0);
+    cpuUs += event.tdur ?? event.dur ?? 0;
+  }
+  return cpuUs / 1000;
 }
 
 const isTask = (event: TraceEvent) => event.ph === 'X' && (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask');
