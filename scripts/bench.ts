@@ -16,8 +16,9 @@
  *   --longtask-runs N   long-task loads per page, with and without the extension (default 1)
  *   --no-build          measure the build already in .output/chrome-mv3
  *   --no-probe          skip checking that the page's long-task observer sees content-script tasks
- *   --no-trace          do not trace the long-task loads (by default they are traced: what each long
- *                       task was made of, and the scan's longest slice; traces in bench-results/)
+ *   --no-trace          trace nothing: neither the long-task loads (by default traced: what each long
+ *                       task was made of, and the scan's longest slice; traces in bench-results/) nor
+ *                       the loads in fresh tabs (the script's evaluation, its compiling on first call)
  *   --out FILE          JSON results (default bench-results/latest.json)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
