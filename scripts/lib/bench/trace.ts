@@ -166,17 +166,21 @@ export function compiledOnFirstCall(events: readonly TraceEvent[], url: string):
   if (!found || !events.some((event) => event.cat === COMPILE_CATEGORY)) return undefined;
   const { evaluation } = found;
   const after = evaluation.ts + (evaluation.dur ?? 0);
-  let cpuUs = 0;
-  let outerEnd = -Infinity;
   const compiles = events
     .filter((event) => event.name === 'V8.CompileCode' && event.ph === 'X' && event.pid === evaluation.pid && event.tid === evaluation.tid && event.ts >= after)
     .sort((a, b) => a.ts - b.ts);
-  for (const event of compiles) {
-    if (event.ts < outerEnd) continue;
-    outerEnd = event.ts + (event.dur ?? 0);
-    cpuUs += event.tdur ?? event.dur ?? 0;
+  return outermost(compiles).reduce((sum, event) => sum + (event.tdur ?? event.dur ?? 0), 0) / 1000;
+}
+
+/** The events of `sorted` (in time order, on one thread) that no earlier one of them encloses. */
+function outermost(sorted: readonly TraceEvent[]): TraceEvent[] {
+  const outer: TraceEvent[] = [];
+  for (const event of sorted) {
+    const last = outer[outer.length - 1];
+    if (last && event.ts < last.ts + (last.dur ?? 0)) continue;
+    outer.push(event);
   }
-  return cpuUs / 1000;
+  return outer;
 }
 
 const isTask = (event: TraceEvent) => event.ph === 'X' && (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask');
@@ -209,13 +213,7 @@ export function summarizeTrace(events: readonly TraceEvent[], url: string, saveA
   const parsedTs = domContentLoaded?.ts ?? load?.ts ?? Infinity;
 
   // Outermost tasks only (a RunTask may nest inside ThreadControllerImpl::RunTask).
-  const tasks: TraceEvent[] = [];
-  for (const event of onMain) {
-    if (!isTask(event)) continue;
-    const outer = tasks[tasks.length - 1];
-    if (outer && event.ts < outer.ts + (outer.dur ?? 0)) continue;
-    tasks.push(event);
-  }
+  const tasks = outermost(onMain.filter(isTask));
 
   const summaries: Array<TracedTask & { durationUs: number }> = [];
   let cursor = 0;
