@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromePath } from '../chromium';
+import type { MentionsResponse } from '../../../lib/core/messages';
 import { getMentions, type ExtensionBrowser } from '../extension-browser';
 import { listenOnLoopback, type FixtureServer } from '../fixture-server';
 import { NEUTRAL_POINT, restPointerOn, waitForCard } from '../page-readers';
@@ -151,6 +152,15 @@ export interface HeatNotesResult {
   answeredAfterMs: number;
 }
 
+/** An answer's `stats`, which must hold a numeric `scanMs`: a bench of a script that says none would be empty. */
+function statsOf(answer: MentionsResponse): Record<string, unknown> & { scanMs: number } {
+  const stats = (answer.stats ?? {}) as unknown as Record<string, unknown>;
+  if (typeof stats.scanMs !== 'number') {
+    throw new Error(`mentions/get answered without a numeric stats.scanMs: stats = ${JSON.stringify(answer.stats)}`);
+  }
+  return stats as Record<string, unknown> & { scanMs: number };
+}
+
 /**
  * A fresh load with the extension, left open; `mentions/get` answers once the first full scan is done.
  * `timeoutMs` bounds the wait for the content script to answer at all.
@@ -172,10 +182,7 @@ export async function loadWithHeatNotes(
   try {
     const answer = await getMentions(browser, page, options.timeoutMs ?? 120_000);
     const answeredAfterMs = Date.now() - started;
-    const stats = (answer.stats ?? {}) as unknown as Record<string, unknown>;
-    if (typeof stats.scanMs !== 'number') {
-      throw new Error(`mentions/get answered without a numeric stats.scanMs: stats = ${JSON.stringify(answer.stats)}`);
-    }
+    const stats = statsOf(answer);
     return {
       page,
       result: {
@@ -397,7 +404,7 @@ export async function measureColdLoad(browser: ExtensionBrowser, url: string): P
     await page.goto(url, { waitUntil: 'load' });
     const answer = await getMentions(browser, page);
     const events = await stop();
-    return { evaluation: contentScriptEvaluation(events, url), compiledOnFirstCallMs: compiledOnFirstCall(events, url), scanMs: answer.stats?.scanMs ?? NaN };
+    return { evaluation: contentScriptEvaluation(events, url), compiledOnFirstCallMs: compiledOnFirstCall(events, url), scanMs: statsOf(answer).scanMs };
   } finally {
     await page.close();
   }
@@ -413,7 +420,7 @@ export async function measureLoadedAgain(browser: ExtensionBrowser, url: string)
   try {
     await page.goto(`${url}?again`, { waitUntil: 'load' });
     const again = await getMentions(browser, page);
-    return { firstMs: result.scanMs, againMs: again.stats?.scanMs ?? NaN };
+    return { firstMs: result.scanMs, againMs: statsOf(again).scanMs };
   } finally {
     await page.close();
   }
