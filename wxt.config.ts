@@ -32,9 +32,9 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    // The matcher's lexicon and regular expressions, built here once instead of on every page load
-    // (lib/core/detection/lexicon.ts).
-    define: { __HEAT_NOTES_LEXICON__: JSON.stringify(buildLexiconSource()) },
+    // The matcher's lexicon and regular expressions, built here once instead of on every page load,
+    // as JSON text (lib/core/detection/lexicon.ts).
+    define: { __HEAT_NOTES_LEXICON__: JSON.stringify(JSON.stringify(buildLexiconSource())) },
     // Syntax up to ES2022, as every browser Heat Notes runs in has it (the CSS Custom Highlight API
     // needs Chrome 105 or Firefox 140). Not a browser list: given any browser version, esbuild 0.28
     // turns each regular expression literal with `\p{…}` into a `new RegExp(…)` call, made again on

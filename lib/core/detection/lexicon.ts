@@ -6,7 +6,9 @@ import { DECOYS, entityIds, entityNames, type EntityId, type SurfaceForm } from 
  * contain them, the one regular expression that finds them, and a cheaper test that can only say
  * "maybe here". Built once at build time (`wxt.config.ts` defines `__HEAT_NOTES_LEXICON__`), since
  * building it costs a page several milliseconds of cold code at every load; built here when absent
- * (unit tests, the eval script).
+ * (unit tests, the eval script). The build writes it as JSON text, parsed on first use: the bundle
+ * then holds no code to build it and no decoy list (the `typeof` test below is a constant there, and
+ * the bundler drops the other branch), and no page builds its objects as the script loads.
  */
 
 export type Lexeme =
@@ -160,11 +162,12 @@ function maybeSource(keys: readonly string[]): Pick<LexiconSource, 'maybe' | 'ma
   return { maybe: alternativesOf(chosen), maybeWholeMore: alternativesOf(startingWithAnother) };
 }
 
-declare const __HEAT_NOTES_LEXICON__: LexiconSource | undefined;
+/** `LexiconSource` as JSON, where the build defines it. */
+declare const __HEAT_NOTES_LEXICON__: string | undefined;
 
 let source: LexiconSource | undefined;
 const lexiconSource = (): LexiconSource =>
-  (source ??= typeof __HEAT_NOTES_LEXICON__ === 'object' ? __HEAT_NOTES_LEXICON__ : buildLexiconSource());
+  (source ??= typeof __HEAT_NOTES_LEXICON__ === 'string' ? (JSON.parse(__HEAT_NOTES_LEXICON__) as LexiconSource) : buildLexiconSource());
 
 export interface Lexicon {
   readonly lexemes: ReadonlyMap<string, Lexeme>;
