@@ -40,6 +40,8 @@ import {
   measureColdLoad,
   measureLoadedAgain,
   measureHeatNotes,
+  measureMainThread,
+  MAIN_THREAD_SETTLE_MS,
   measureMark,
   measureNativeFloor,
   measureWalk,
@@ -49,6 +51,7 @@ import {
   type FirstCardResult,
   type HeatNotesResult,
   type LongTaskResult,
+  type MainThreadLoad,
   type MarkResult,
   type WalkResult,
 } from './lib/bench/measure';
@@ -173,8 +176,17 @@ const READY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
  */
 const WARM_UP_LOADS = 3;
 
-/** The pages loaded in fresh tabs, traced (`measureColdLoad`): one without names, one with. */
+/**
+ * The pages loaded in fresh tabs, traced (`measureColdLoad`, `measureMainThread`): one without names,
+ * one with.
+ */
 const COLD_PAGES = ['plain-2kb', 'article-20kb'];
+
+/**
+ * Fresh-tab loads of each of those, with the extension and without, for the main thread in all (at
+ * least): a page's own work varies by a millisecond or two from load to load, as much as the figure.
+ */
+const MAIN_THREAD_LOADS = 10;
 
 const START = Date.now();
 const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - START) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
@@ -288,6 +300,12 @@ interface PageResult {
   trace: { with: TraceSummary[]; without: TraceSummary[] } | null;
   /** The 2 KB page and the 20 KB article only: loads in fresh tabs, traced (`measureColdLoad`). */
   coldLoads: ColdLoad[];
+  /**
+   * The 2 KB page and the 20 KB article only: CPU of a fresh tab's main thread until a second after
+   * its load, with the extension and without, loaded in turn (`measureMainThread`); `addedMs` is the
+   * difference of the medians.
+   */
+  mainThread: { with: Summary; without: Summary; addedMs: number } | null;
   /** Pages up to 40 KB: each loaded twice in one tab (`measureLoadedAgain`). */
   loadedAgain: { first: Summary; again: Summary } | null;
 }
@@ -427,6 +445,31 @@ async function main(): Promise<void> {
           ` scans ${coldLoads.map((l) => fmt(l.scanMs)).join(', ')} ms, compiling functions on first call ${coldLoads.map((l) => fmt(l.compiledOnFirstCallMs ?? NaN)).join(', ')} ms CPU`,
       );
     }
+    // What the page pays in all, in a fresh tab: its main thread with the extension and without, in
+    // turn. `scanMs` leaves out compiling the script and starting it, and a change can move work out of
+    // the scan without saving any (BENCHMARKS.md, ninth session).
+    let mainThread: PageResult['mainThread'] = null;
+    if (extension && COLD_PAGES.includes(spec.name) && options.trace) {
+      const withLoads: MainThreadLoad[] = [];
+      const withoutLoads: MainThreadLoad[] = [];
+      for (let run = 0; run < Math.max(runs, MAIN_THREAD_LOADS); run++) {
+        const loaded = await measureMainThread(extension.context, url, extension).catch((error: Error) => {
+          errors.push(`main thread, run ${run + 1}: ${error.message.split('\n')[0]}`);
+        });
+        if (!loaded) continue;
+        withLoads.push(loaded);
+        withoutLoads.push(await measureMainThread(plain, url));
+      }
+      if (withLoads.length > 0) {
+        const withCpu = summarize(withLoads.map((load) => load.cpuMs));
+        const withoutCpu = summarize(withoutLoads.map((load) => load.cpuMs));
+        mainThread = { with: withCpu, without: withoutCpu, addedMs: withCpu.median - withoutCpu.median };
+        log(
+          `${spec.name} fresh tabs, main thread CPU until ${MAIN_THREAD_SETTLE_MS} ms after load: with ${withLoads.map((l) => fmt(l.cpuMs)).join(', ')} ms;` +
+            ` without ${withoutLoads.map((l) => fmt(l.cpuMs)).join(', ')} ms`,
+        );
+      }
+    }
     // The same scan once the renderer has the script's code compiled: the page loaded again in its tab.
     let loadedAgain: PageResult['loadedAgain'] = null;
     if (extension && spec.chars <= 40_000) {
@@ -532,6 +575,7 @@ async function main(): Promise<void> {
       longTasks,
       trace,
       coldLoads,
+      mainThread,
       loadedAgain,
     });
   }
@@ -651,6 +695,15 @@ function report(
       targets.push({
         claim: `${r.label}: fresh tab, traced: scanMs, and CPU compiling functions on their first call`,
         value: `${median((load) => load.scanMs)} ms, compiling ${median((load) => load.compiledOnFirstCallMs!)} ms; ${compiled.length} loads`,
+        target: 'reported',
+        pass: null,
+      });
+    }
+    if (r.mainThread) {
+      const { with: withCpu, without, addedMs } = r.mainThread;
+      targets.push({
+        claim: `${r.label}: fresh tab, the page's main thread until ${MAIN_THREAD_SETTLE_MS / 1000} s after load, CPU with − without Heat Notes`,
+        value: `${fmt(addedMs)} ms (${fmt(withCpu.median)} − ${fmt(without.median)} ms; ${withCpu.runs} loads each)`,
         target: 'reported',
         pass: null,
       });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compiledOnFirstCall, contentScriptEvaluation } from '../../scripts/lib/bench/trace';
+import { compiledOnFirstCall, contentScriptEvaluation, mainThreadCpu } from '../../scripts/lib/bench/trace';
 
 /**
- * The bench's reading of a Chromium trace: what a fresh tab spent evaluating the content script and
- * compiling functions on their first call. Traces here are made by hand, in Chromium's shape.
+ * The bench's reading of a Chromium trace: what a fresh tab spent evaluating the content script,
+ * compiling functions on their first call, and on its main thread in all. Traces here are made by hand, in Chromium's shape.
  */
 
 type Events = Parameters<typeof compiledOnFirstCall>[0];
@@ -41,5 +41,20 @@ describe('the bench reads a fresh tab’s trace', () => {
     expect(compiledOnFirstCall([commit, evaluation, scriptCompile], PAGE)).toBeUndefined();
     expect(compiledOnFirstCall([commit, compileCode(5_000, 1_000, 800)], PAGE)).toBeUndefined();
     expect(compiledOnFirstCall([commit, evaluation, compileCode(5_000, 1_000, 800)], 'http://127.0.0.1:4000/other.html')).toBeUndefined();
+  });
+
+  it('counts the main thread’s tasks from the page’s commit on, each once, on that thread only', () => {
+    const task = (ts: number, dur: number, tdur: number, thread = MAIN, name = 'ThreadControllerImpl::RunTask'): Event => ({ name, cat: 'toplevel', ph: 'X', ts, dur, tdur, ...thread });
+    const events: Events = [
+      task(500, 400, 300), // before the commit: the previous page's
+      commit,
+      task(1_100, 2_000, 1_500),
+      task(1_200, 500, 400, MAIN, 'RunTask'), // inside the one before
+      task(4_000, 1_000, 700),
+      task(4_500, 9_000, 9_000, OTHER_THREAD),
+      evaluation, // not a task: inside one
+    ];
+    expect(mainThreadCpu(events, PAGE)).toBeCloseTo(2.2);
+    expect(mainThreadCpu(events, 'http://127.0.0.1:4000/other.html')).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ import type { MentionsResponse } from '../../../lib/core/messages';
 import { getMentions, type ExtensionBrowser } from '../extension-browser';
 import { listenOnLoopback, type FixtureServer } from '../fixture-server';
 import { NEUTRAL_POINT, restPointerOn, waitForCard } from '../page-readers';
-import { compiledOnFirstCall, contentScriptEvaluation, startBrowserTrace, startTrace, summarizeTrace, type TraceSummary } from './trace';
+import { compiledOnFirstCall, contentScriptEvaluation, mainThreadCpu, startBrowserTrace, startTrace, summarizeTrace, type TraceSummary } from './trace';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -405,6 +405,46 @@ export async function measureColdLoad(browser: ExtensionBrowser, url: string): P
     const answer = await getMentions(browser, page);
     const events = await stop();
     return { evaluation: contentScriptEvaluation(events, url), compiledOnFirstCallMs: compiledOnFirstCall(events, url), scanMs: statsOf(answer).scanMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/** How long after its load event a fresh tab's main thread is counted (`measureMainThread`). */
+export const MAIN_THREAD_SETTLE_MS = 1_000;
+
+/** A fresh tab's main thread in all: see `measureMainThread`. */
+export interface MainThreadLoad {
+  /** CPU ms of the tab's main thread from the commit until `MAIN_THREAD_SETTLE_MS` after the load event. */
+  cpuMs: number;
+  /** With the extension: `stats.markedAfterMs`, asked once the trace had ended. */
+  markedAfterMs?: number;
+}
+
+/**
+ * A fresh load in a new tab, whose main thread is traced (tasks only) from before the navigation
+ * until `MAIN_THREAD_SETTLE_MS` after the load event: everything the page's renderer ran for it. With
+ * `extension`, Heat Notes' work is in it, unasked (`mentions/get` is sent after the trace, and the load
+ * fails if the marks were not painted within about that window: the script starts near the load event); without, the same page pays only for
+ * itself. The difference is what Heat Notes costs a page, compiling and start-up included, which
+ * `scanMs` leaves out.
+ */
+export async function measureMainThread(context: BrowserContext, url: string, extension?: ExtensionBrowser): Promise<MainThreadLoad> {
+  await closeOtherPages(context);
+  const stop = await startBrowserTrace(context, 'tasks');
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(MAIN_THREAD_SETTLE_MS);
+    const cpuMs = mainThreadCpu(await stop(), url);
+    if (cpuMs === undefined) throw new Error(`the trace holds no commit of ${url}`);
+    if (!extension) return { cpuMs };
+    const stats = statsOf(await getMentions(extension, page)) as { markedAfterMs?: unknown };
+    const markedAfterMs = typeof stats.markedAfterMs === 'number' ? stats.markedAfterMs : undefined;
+    if (markedAfterMs === undefined || markedAfterMs > MAIN_THREAD_SETTLE_MS) {
+      throw new Error(`the marks were not painted within the traced window (markedAfterMs ${String(stats.markedAfterMs)})`);
+    }
+    return { cpuMs, markedAfterMs };
   } finally {
     await page.close();
   }

@@ -113,14 +113,21 @@ export async function startTrace(context: BrowserContext, page: Page): Promise<(
 }
 
 /**
- * Starts a trace of the whole browser (every process, a renderer not yet made included), V8's compile
- * events too; the returned function stops it and collects the events. For a fresh tab's first load,
- * whose renderer does not exist yet when the trace must start.
+ * Only the tasks and the commit (`mainThreadCpu` needs no more): every category a trace records slows
+ * the page it measures, V8's compile events most of all, and lazily compiled code far more than code
+ * compiled at once, which skewed a comparison of the two (BENCHMARKS.md, ninth session).
  */
-export async function startBrowserTrace(context: BrowserContext): Promise<() => Promise<TraceEvent[]>> {
+const TASK_CATEGORIES = ['toplevel', 'devtools.timeline'];
+
+/**
+ * Starts a trace of the whole browser (every process, a renderer not yet made included); the returned
+ * function stops it and collects the events. For a fresh tab's first load, whose renderer does not
+ * exist yet when the trace must start. `compile`: with V8's compile events; `tasks`: tasks only.
+ */
+export async function startBrowserTrace(context: BrowserContext, detail: 'compile' | 'tasks' = 'compile'): Promise<() => Promise<TraceEvent[]>> {
   const browser = context.browser();
   if (!browser) throw new Error('no browser to trace');
-  return traceOver(await browser.newBrowserCDPSession(), [...CATEGORIES, COMPILE_CATEGORY]);
+  return traceOver(await browser.newBrowserCDPSession(), detail === 'compile' ? [...CATEGORIES, COMPILE_CATEGORY] : TASK_CATEGORIES);
 }
 
 /** The `EvaluateScript` of the content script in the main frame that committed `url`, if it ran. */
@@ -170,6 +177,20 @@ export function compiledOnFirstCall(events: readonly TraceEvent[], url: string):
     .filter((event) => event.name === 'V8.CompileCode' && event.ph === 'X' && event.pid === evaluation.pid && event.tid === evaluation.tid && event.ts >= after)
     .sort((a, b) => a.ts - b.ts);
   return outermost(compiles).reduce((sum, event) => sum + (event.tdur ?? event.dur ?? 0), 0) / 1000;
+}
+
+/**
+ * CPU ms of every task on the main thread of the renderer that committed `url` as a main frame, from
+ * the commit until the trace ended (outermost tasks, each once): all the page's own work and, with the
+ * extension, all of Heat Notes'. Undefined without that commit.
+ */
+export function mainThreadCpu(events: readonly TraceEvent[], url: string): number | undefined {
+  const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+  if (!commit) return undefined;
+  const tasks = events
+    .filter((event) => isTask(event) && event.pid === commit.pid && event.tid === commit.tid && event.ts >= commit.ts)
+    .sort((a, b) => a.ts - b.ts);
+  return outermost(tasks).reduce((sum, task) => sum + (task.tdur ?? task.dur ?? 0), 0) / 1000;
 }
 
 /** The events of `sorted` (in time order, on one thread) that no earlier one of them encloses. */
