@@ -703,7 +703,10 @@ function report(
       const { with: withCpu, without, addedMs } = r.mainThread;
       targets.push({
         claim: `${r.label}: fresh tab, the page's main thread until ${MAIN_THREAD_SETTLE_MS / 1000} s after load, CPU with − without Heat Notes`,
-        value: `${fmt(addedMs)} ms (${fmt(withCpu.median)} − ${fmt(without.median)} ms; ${withCpu.runs} loads each)`,
+        // Each load's own work varies by several milliseconds: the ranges say how far to trust it.
+        value:
+          `${fmt(addedMs)} ms (medians ${fmt(withCpu.median)} − ${fmt(without.median)} ms; ` +
+          `ranges ${fmt(withCpu.min)}–${fmt(withCpu.max)} and ${fmt(without.min)}–${fmt(without.max)}; ${withCpu.runs} and ${without.runs} loads)`,
         target: 'reported',
         pass: null,
       });
