@@ -115,3 +115,11 @@ describe('the matcher’s expression, built as a trie', () => {
     }
   });
 });
+
+describe('the lexicon the build writes', () => {
+  it('comes back from its JSON text whole, as the content script parses it (wxt.config.ts)', () => {
+    // A field JSON cannot hold (a RegExp, a Map, undefined) would reach the bundle empty or missing.
+    const source = buildLexiconSource();
+    expect(JSON.parse(JSON.stringify(source))).toStrictEqual(source);
+  });
+});
