@@ -183,8 +183,8 @@ const WARM_UP_LOADS = 3;
 const COLD_PAGES = ['plain-2kb', 'article-20kb'];
 
 /**
- * Fresh-tab loads of each of those, with the extension and without, for the main thread in all (at
- * least): a page's own work varies by a millisecond or two from load to load, as much as the figure.
+ * The least number of fresh-tab loads of each of those, with the extension and as many without, for
+ * the main thread in all: a page's own work varies by several milliseconds from load to load.
  */
 const MAIN_THREAD_LOADS = 10;
 

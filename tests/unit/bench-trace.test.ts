@@ -3,7 +3,8 @@ import { compiledOnFirstCall, contentScriptEvaluation, mainThreadCpu } from '../
 
 /**
  * The bench's reading of a Chromium trace: what a fresh tab spent evaluating the content script,
- * compiling functions on their first call, and on its main thread in all. Traces here are made by hand, in Chromium's shape.
+ * compiling functions on their first call, and on its main thread in all. Traces here are made by
+ * hand, in Chromium's shape.
  */
 
 type Events = Parameters<typeof compiledOnFirstCall>[0];

@@ -423,11 +423,11 @@ export interface MainThreadLoad {
 
 /**
  * A fresh load in a new tab, whose main thread is traced (tasks only) from before the navigation
- * until `MAIN_THREAD_SETTLE_MS` after the load event: everything the page's renderer ran for it. With
- * `extension`, Heat Notes' work is in it, unasked (`mentions/get` is sent after the trace, and the load
- * fails if the marks were not painted within about that window: the script starts near the load event); without, the same page pays only for
- * itself. The difference is what Heat Notes costs a page, compiling and start-up included, which
- * `scanMs` leaves out.
+ * until `MAIN_THREAD_SETTLE_MS` after the load event: everything the page's renderer ran for it.
+ * With `extension`, Heat Notes' work is in it, unasked: `mentions/get` is sent after the trace, and
+ * the load fails if the marks were not painted within about that window (the script starts near the
+ * load event). Without, the same page pays only for itself. The difference is what Heat Notes costs a
+ * page, compiling and start-up included, which `scanMs` leaves out.
  */
 export async function measureMainThread(context: BrowserContext, url: string, extension?: ExtensionBrowser): Promise<MainThreadLoad> {
   await closeOtherPages(context);
