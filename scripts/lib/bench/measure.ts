@@ -471,34 +471,45 @@ export async function measureLoadedAgain(browser: ExtensionBrowser, url: string)
  * extension whose content script busies the main thread for `busyMs` once, 300 ms after it starts.
  */
 export async function probeObserverSeesContentScripts(url: string, busyMs = 120): Promise<{ seen: boolean; durations: number[] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heat-notes-bench-probe-'));
+  const probe = await launchWithContentScript(`setTimeout(() => { const t = performance.now(); while (performance.now() - t < ${busyMs}) {} }, 300);`);
+  try {
+    const page = await freshPage(probe.context, url, { initScript: LONG_TASK_OBSERVER });
+    await page.waitForTimeout(300 + busyMs + 700);
+    const { tasks } = await readLongTasks(page);
+    const durations = tasks.map((task) => task.duration);
+    return { seen: durations.some((duration) => duration >= busyMs - 5), durations };
+  } finally {
+    await probe.close();
+  }
+}
+
+/**
+ * Chromium with a throwaway extension whose one content script, run on every page at
+ * `document_idle` as Heat Notes' is, is `script`; `close()` also deletes the extension.
+ */
+export async function launchWithContentScript(script: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heat-notes-bench-script-'));
   fs.writeFileSync(
     path.join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'bench probe',
+      name: 'bench content script',
       version: '1',
-      content_scripts: [{ matches: ['<all_urls>'], js: ['probe.js'], run_at: 'document_idle' }],
+      content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_idle' }],
     }),
   );
-  fs.writeFileSync(
-    path.join(dir, 'probe.js'),
-    `setTimeout(() => { const t = performance.now(); while (performance.now() - t < ${busyMs}) {} }, 300);`,
-  );
+  fs.writeFileSync(path.join(dir, 'content.js'), script);
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromePath(),
     headless: true,
     viewport: VIEWPORT,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
-  try {
-    const page = await freshPage(context, url, { initScript: LONG_TASK_OBSERVER });
-    await page.waitForTimeout(300 + busyMs + 700);
-    const { tasks } = await readLongTasks(page);
-    const durations = tasks.map((task) => task.duration);
-    return { seen: durations.some((duration) => duration >= busyMs - 5), durations };
-  } finally {
-    await context.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
