@@ -42,6 +42,7 @@ import {
   measureHeatNotes,
   measureMainThread,
   MAIN_THREAD_SETTLE_MS,
+  launchWithContentScript,
   measureMark,
   measureNativeFloor,
   measureWalk,
@@ -302,10 +303,10 @@ interface PageResult {
   coldLoads: ColdLoad[];
   /**
    * The 2 KB page and the 20 KB article only: CPU of a fresh tab's main thread until a second after
-   * its load, with the extension and without, loaded in turn (`measureMainThread`); `addedMs` is the
-   * difference of the medians.
+   * its load, with the extension, with a content script that does nothing, and without any, loaded in
+   * turn (`measureMainThread`); `addedMs` is the difference of the medians with and without.
    */
-  mainThread: { with: Summary; without: Summary; addedMs: number } | null;
+  mainThread: { with: Summary; emptyScript: Summary; without: Summary; addedMs: number } | null;
   /** Pages up to 40 KB: each loaded twice in one tab (`measureLoadedAgain`). */
   loadedAgain: { first: Summary; again: Summary } | null;
 }
@@ -401,6 +402,9 @@ async function main(): Promise<void> {
   }
 
   for (let load = 0; load < WARM_UP_LOADS; load++) await measureWalk(plain, server.url('ready.html'));
+  // The control for the main thread in all: a content script that does nothing.
+  const emptyScript = extension && options.trace && specs.some((spec) => COLD_PAGES.includes(spec.name)) ? await launchWithContentScript('void 0;') : null;
+  for (let load = 0; emptyScript && load < WARM_UP_LOADS; load++) await measureMainThread(emptyScript.context, server.url('ready.html'));
 
   const results: PageResult[] = [];
   for (const spec of specs) {
@@ -448,9 +452,12 @@ async function main(): Promise<void> {
     // What the page pays in all, in a fresh tab: its main thread with the extension and without, in
     // turn. `scanMs` leaves out compiling the script and starting it, and a change can move work out of
     // the scan without saving any (BENCHMARKS.md, ninth session).
+    // A content script that does nothing is loaded in turn too: what any content script costs a new
+    // renderer (its isolated world, the extension's bindings), which no change to Heat Notes removes.
     let mainThread: PageResult['mainThread'] = null;
-    if (extension && COLD_PAGES.includes(spec.name) && options.trace) {
+    if (extension && emptyScript && COLD_PAGES.includes(spec.name)) {
       const withLoads: MainThreadLoad[] = [];
+      const emptyLoads: MainThreadLoad[] = [];
       const withoutLoads: MainThreadLoad[] = [];
       for (let run = 0; run < Math.max(runs, MAIN_THREAD_LOADS); run++) {
         const loaded = await measureMainThread(extension.context, url, extension).catch((error: Error) => {
@@ -458,15 +465,18 @@ async function main(): Promise<void> {
         });
         if (!loaded) continue;
         withLoads.push(loaded);
+        emptyLoads.push(await measureMainThread(emptyScript.context, url));
         withoutLoads.push(await measureMainThread(plain, url));
       }
       if (withLoads.length > 0) {
-        const withCpu = summarize(withLoads.map((load) => load.cpuMs));
-        const withoutCpu = summarize(withoutLoads.map((load) => load.cpuMs));
-        mainThread = { with: withCpu, without: withoutCpu, addedMs: withCpu.median - withoutCpu.median };
+        const cpu = (loads: MainThreadLoad[]) => summarize(loads.map((load) => load.cpuMs));
+        const withCpu = cpu(withLoads);
+        const withoutCpu = cpu(withoutLoads);
+        mainThread = { with: withCpu, emptyScript: cpu(emptyLoads), without: withoutCpu, addedMs: withCpu.median - withoutCpu.median };
+        const list = (loads: MainThreadLoad[]) => loads.map((load) => fmt(load.cpuMs)).join(', ');
         log(
-          `${spec.name} fresh tabs, main thread CPU until ${MAIN_THREAD_SETTLE_MS} ms after load: with ${withLoads.map((l) => fmt(l.cpuMs)).join(', ')} ms;` +
-            ` without ${withoutLoads.map((l) => fmt(l.cpuMs)).join(', ')} ms`,
+          `${spec.name} fresh tabs, main thread CPU until ${MAIN_THREAD_SETTLE_MS} ms after load: with ${list(withLoads)} ms;` +
+            ` with a content script that does nothing ${list(emptyLoads)} ms; without ${list(withoutLoads)} ms`,
         );
       }
     }
@@ -598,6 +608,7 @@ async function main(): Promise<void> {
     : null;
 
   await plain.close();
+  await emptyScript?.close();
   await extension?.close();
   await server.close();
 
@@ -700,13 +711,19 @@ function report(
       });
     }
     if (r.mainThread) {
-      const { with: withCpu, without, addedMs } = r.mainThread;
+      const { with: withCpu, emptyScript, without, addedMs } = r.mainThread;
       targets.push({
         claim: `${r.label}: fresh tab, the page's main thread until ${MAIN_THREAD_SETTLE_MS / 1000} s after load, CPU with − without Heat Notes`,
         // Each load's own work varies by several milliseconds: the ranges say how far to trust it.
         value:
           `${fmt(addedMs)} ms (medians ${fmt(withCpu.median)} − ${fmt(without.median)} ms; ` +
           `ranges ${fmt(withCpu.min)}–${fmt(withCpu.max)} and ${fmt(without.min)}–${fmt(without.max)}; ${withCpu.runs} and ${without.runs} loads)`,
+        target: 'reported',
+        pass: null,
+      });
+      targets.push({
+        claim: `${r.label}: of that, what a content script that does nothing costs (its median − without)`,
+        value: `${fmt(emptyScript.median - without.median)} ms (median ${fmt(emptyScript.median)} ms, range ${fmt(emptyScript.min)}–${fmt(emptyScript.max)})`,
         target: 'reported',
         pass: null,
       });
