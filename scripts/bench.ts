@@ -449,11 +449,11 @@ async function main(): Promise<void> {
           ` scans ${coldLoads.map((l) => fmt(l.scanMs)).join(', ')} ms, compiling functions on first call ${coldLoads.map((l) => fmt(l.compiledOnFirstCallMs ?? NaN)).join(', ')} ms CPU`,
       );
     }
-    // What the page pays in all, in a fresh tab: its main thread with the extension and without, in
-    // turn. `scanMs` leaves out compiling the script and starting it, and a change can move work out of
-    // the scan without saving any (BENCHMARKS.md, ninth session).
-    // A content script that does nothing is loaded in turn too: what any content script costs a new
-    // renderer (its isolated world, the extension's bindings), which no change to Heat Notes removes.
+    // What the page pays in all, in a fresh tab: its main thread with the extension, with a content
+    // script that does nothing (what any content script costs a new renderer: its isolated world, the
+    // extension's bindings, which no change to Heat Notes removes) and without any, in turn. `scanMs`
+    // leaves out compiling the script and starting it, and a change can move work out of the scan
+    // without saving any (BENCHMARKS.md, ninth session).
     let mainThread: PageResult['mainThread'] = null;
     if (extension && emptyScript && COLD_PAGES.includes(spec.name)) {
       const withLoads: MainThreadLoad[] = [];
