@@ -130,9 +130,14 @@ export async function startBrowserTrace(context: BrowserContext, detail: 'compil
   return traceOver(await browser.newBrowserCDPSession(), detail === 'compile' ? [...CATEGORIES, COMPILE_CATEGORY] : TASK_CATEGORIES);
 }
 
+/** The `CommitLoad` of `url` in a main frame: where and when the page's renderer took it on. */
+function mainFrameCommit(events: readonly TraceEvent[], url: string): TraceEvent | undefined {
+  return events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+}
+
 /** The `EvaluateScript` of the content script in the main frame that committed `url`, if it ran. */
 function findEvaluation(events: readonly TraceEvent[], url: string): { evaluation: TraceEvent; inFrame: (event: TraceEvent) => boolean } | undefined {
-  const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+  const commit = mainFrameCommit(events, url);
   if (!commit) return undefined;
   // On the page's main thread after its commit: a tab that first opened another page of the site ran
   // the script there too, in the same frame.
@@ -176,7 +181,7 @@ export function compiledOnFirstCall(events: readonly TraceEvent[], url: string):
   const compiles = events
     .filter((event) => event.name === 'V8.CompileCode' && event.ph === 'X' && event.pid === evaluation.pid && event.tid === evaluation.tid && event.ts >= after)
     .sort((a, b) => a.ts - b.ts);
-  return outermost(compiles).reduce((sum, event) => sum + (event.tdur ?? event.dur ?? 0), 0) / 1000;
+  return outermostCpuMs(compiles);
 }
 
 /**
@@ -185,12 +190,17 @@ export function compiledOnFirstCall(events: readonly TraceEvent[], url: string):
  * extension, all of Heat Notes'. Undefined without that commit.
  */
 export function mainThreadCpu(events: readonly TraceEvent[], url: string): number | undefined {
-  const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+  const commit = mainFrameCommit(events, url);
   if (!commit) return undefined;
   const tasks = events
     .filter((event) => isTask(event) && event.pid === commit.pid && event.tid === commit.tid && event.ts >= commit.ts)
     .sort((a, b) => a.ts - b.ts);
-  return outermost(tasks).reduce((sum, task) => sum + (task.tdur ?? task.dur ?? 0), 0) / 1000;
+  return outermostCpuMs(tasks);
+}
+
+/** CPU ms of the events of `sorted` (in time order, on one thread) that no earlier one encloses. */
+function outermostCpuMs(sorted: readonly TraceEvent[]): number {
+  return outermost(sorted).reduce((sum, event) => sum + (event.tdur ?? event.dur ?? 0), 0) / 1000;
 }
 
 /** The events of `sorted` (in time order, on one thread) that no earlier one of them encloses. */
@@ -215,7 +225,7 @@ export function summarizeTrace(events: readonly TraceEvent[], url: string, saveA
   for (const event of events) {
     if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name) threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
   }
-  const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url && event.args.data.isMainFrame);
+  const commit = mainFrameCommit(events, url);
   const busiest = new Map<string, number>();
   for (const event of events) {
     const key = `${event.pid}:${event.tid}`;
