@@ -52,7 +52,6 @@ import {
   type FirstCardResult,
   type HeatNotesResult,
   type LongTaskResult,
-  type MainThreadLoad,
   type MarkResult,
   type WalkResult,
 } from './lib/bench/measure';
@@ -184,8 +183,8 @@ const WARM_UP_LOADS = 3;
 const COLD_PAGES = ['plain-2kb', 'article-20kb'];
 
 /**
- * The least number of fresh-tab loads of each of those, with the extension and as many without, for
- * the main thread in all: a page's own work varies by several milliseconds from load to load.
+ * The least number of fresh-tab loads of each of those in each browser (`measureMainThread`), for the
+ * main thread in all: a page's own work varies by several milliseconds from load to load.
  */
 const MAIN_THREAD_LOADS = 10;
 
@@ -456,24 +455,23 @@ async function main(): Promise<void> {
     // without saving any (BENCHMARKS.md, ninth session).
     let mainThread: PageResult['mainThread'] = null;
     if (extension && emptyScript && COLD_PAGES.includes(spec.name)) {
-      const withLoads: MainThreadLoad[] = [];
-      const emptyLoads: MainThreadLoad[] = [];
-      const withoutLoads: MainThreadLoad[] = [];
+      const withLoads: number[] = [];
+      const emptyLoads: number[] = [];
+      const withoutLoads: number[] = [];
       for (let run = 0; run < Math.max(runs, MAIN_THREAD_LOADS); run++) {
         const loaded = await measureMainThread(extension.context, url, extension).catch((error: Error) => {
           errors.push(`main thread, run ${run + 1}: ${error.message.split('\n')[0]}`);
         });
-        if (!loaded) continue;
+        if (loaded === undefined) continue;
         withLoads.push(loaded);
         emptyLoads.push(await measureMainThread(emptyScript.context, url));
         withoutLoads.push(await measureMainThread(plain, url));
       }
       if (withLoads.length > 0) {
-        const cpu = (loads: MainThreadLoad[]) => summarize(loads.map((load) => load.cpuMs));
-        const withCpu = cpu(withLoads);
-        const withoutCpu = cpu(withoutLoads);
-        mainThread = { with: withCpu, emptyScript: cpu(emptyLoads), without: withoutCpu, addedMs: withCpu.median - withoutCpu.median };
-        const list = (loads: MainThreadLoad[]) => loads.map((load) => fmt(load.cpuMs)).join(', ');
+        const withCpu = summarize(withLoads);
+        const withoutCpu = summarize(withoutLoads);
+        mainThread = { with: withCpu, emptyScript: summarize(emptyLoads), without: withoutCpu, addedMs: withCpu.median - withoutCpu.median };
+        const list = (loads: number[]) => loads.map((ms) => fmt(ms)).join(', ');
         log(
           `${spec.name} fresh tabs, main thread CPU until ${MAIN_THREAD_SETTLE_MS} ms after load: with ${list(withLoads)} ms;` +
             ` with a content script that does nothing ${list(emptyLoads)} ms; without ${list(withoutLoads)} ms`,

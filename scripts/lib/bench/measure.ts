@@ -413,23 +413,16 @@ export async function measureColdLoad(browser: ExtensionBrowser, url: string): P
 /** How long after its load event a fresh tab's main thread is counted (`measureMainThread`). */
 export const MAIN_THREAD_SETTLE_MS = 1_000;
 
-/** A fresh tab's main thread in all: see `measureMainThread`. */
-export interface MainThreadLoad {
-  /** CPU ms of the tab's main thread from the commit until `MAIN_THREAD_SETTLE_MS` after the load event. */
-  cpuMs: number;
-  /** With the extension: `stats.markedAfterMs`, asked once the trace had ended. */
-  markedAfterMs?: number;
-}
-
 /**
- * A fresh load in a new tab, whose main thread is traced (tasks only) from before the navigation
- * until `MAIN_THREAD_SETTLE_MS` after the load event: everything the page's renderer ran for it.
+ * CPU ms of a fresh load's main thread: a new tab, traced (tasks only) from before the navigation
+ * until `MAIN_THREAD_SETTLE_MS` after the load event, counted from the commit: everything the page's
+ * renderer ran for it.
  * With `extension`, Heat Notes' work is in it, unasked: `mentions/get` is sent after the trace, and
  * the load fails if the marks were not painted within about that window (the script starts near the
  * load event). Without, the same page pays only for itself. The difference is what Heat Notes costs a
  * page, compiling and start-up included, which `scanMs` leaves out.
  */
-export async function measureMainThread(context: BrowserContext, url: string, extension?: ExtensionBrowser): Promise<MainThreadLoad> {
+export async function measureMainThread(context: BrowserContext, url: string, extension?: ExtensionBrowser): Promise<number> {
   await closeOtherPages(context);
   const stop = await startBrowserTrace(context, 'tasks');
   const page = await context.newPage();
@@ -438,13 +431,13 @@ export async function measureMainThread(context: BrowserContext, url: string, ex
     await page.waitForTimeout(MAIN_THREAD_SETTLE_MS);
     const cpuMs = mainThreadCpu(await stop(), url);
     if (cpuMs === undefined) throw new Error(`the trace holds no commit of ${url}`);
-    if (!extension) return { cpuMs };
-    const stats = statsOf(await getMentions(extension, page)) as { markedAfterMs?: unknown };
-    const markedAfterMs = typeof stats.markedAfterMs === 'number' ? stats.markedAfterMs : undefined;
-    if (markedAfterMs === undefined || markedAfterMs > MAIN_THREAD_SETTLE_MS) {
-      throw new Error(`the marks were not painted within the traced window (markedAfterMs ${String(stats.markedAfterMs)})`);
+    if (extension) {
+      const { markedAfterMs } = statsOf(await getMentions(extension, page));
+      if (typeof markedAfterMs !== 'number' || markedAfterMs > MAIN_THREAD_SETTLE_MS) {
+        throw new Error(`the marks were not painted within the traced window (markedAfterMs ${String(markedAfterMs)})`);
+      }
     }
-    return { cpuMs, markedAfterMs };
+    return cpuMs;
   } finally {
     await page.close();
   }
