@@ -8,7 +8,8 @@ import type { SliceClock } from './time-slicer';
 
 /**
  * About a 4 MB page of ordinary markup: past it, reading its text natively takes one call of 30 ms
- * or more, which cannot be sliced.
+ * or more, which cannot be sliced. Not lower: below it, testing a page's blocks one by one instead of
+ * its root once made a 2 MB page without our names pay 1.7× (BENCHMARKS.md, tenth session).
  */
 export const HUGE_ELEMENTS = 100_000;
 
