@@ -165,7 +165,9 @@ function startHeatNotes(ctx: ContentScriptContext): void {
     if (siteAllowed === true) markedAfterMs ??= performance.now() - SCRIPT_STARTED_AT;
     if (cards) cards.hover.mentionsChanged(index);
     // Loaded and set up in tasks of their own once the marks are painted: not part of reading the page.
-    else if (index.size > 0) cardsAsked = withCards();
+    // Even starting the import is a task apart: its first step took 8–14 ms on the 10 MB article, in the
+    // slice that painted (BENCHMARKS.md, eleventh session).
+    else if (index.size > 0) cardsAsked = new Promise<void>((resolve) => timers.set(resolve, 0)).then(withCards);
     if (!isTop) return;
     const entities = index.mentions.map((placed) => placed.mention.entity);
     if (settings.rememberSightings) visits.mentionsChanged(entities);
