@@ -66,6 +66,12 @@ function tintOver(pixels: Pixels, words: string): Tint {
 
 let painter: HighlightPainter;
 
+/** Paints `ranges` at once, as the scanner does over its slices. */
+function paint(ranges: readonly AbstractRange[]): void {
+  const steps = painter.painting(ranges);
+  while (!steps.next().done);
+}
+
 afterEach(() => {
   painter.clear();
 });
@@ -77,7 +83,7 @@ describe('painting mentions', () => {
     painter.setLook('background', 'amber');
     const pacino = staticRange('Al Pacino');
     const deNiro = staticRange('Robert De Niro');
-    painter.paint([pacino, deNiro]);
+    paint([pacino, deNiro]);
 
     expect(ourNames()).toEqual(['heat-notes-background-amber']);
     const painted = CSS.highlights.get('heat-notes-background-amber')!;
@@ -94,7 +100,7 @@ describe('painting mentions', () => {
     document.body.innerHTML = PAGE;
     painter = new HighlightPainter();
     painter.setLook('background', 'amber');
-    painter.paint([staticRange('Al Pacino')]);
+    paint([staticRange('Al Pacino')]);
     painter.setLook('background', 'blue');
 
     expect(ourNames()).toEqual(['heat-notes-background-blue']);
@@ -107,7 +113,7 @@ describe('painting mentions', () => {
     document.body.innerHTML = PAGE;
     painter = new HighlightPainter();
     const pacino = staticRange('Al Pacino');
-    painter.paint([pacino, staticRange('Robert De Niro')]);
+    paint([pacino, staticRange('Robert De Niro')]);
     painter.setActive(pacino);
 
     const active = CSS.highlights.get('heat-notes-active-amber')!;
@@ -122,7 +128,7 @@ describe('painting mentions', () => {
     document.body.innerHTML = PAGE;
     painter = new HighlightPainter();
     const pacino = staticRange('Al Pacino');
-    painter.paint([pacino]);
+    paint([pacino]);
     painter.setActive(pacino);
     CSS.highlights.clear(); // what a page's own script may do
 
@@ -138,7 +144,7 @@ describe('painting mentions', () => {
     painter = new HighlightPainter();
     painter.setLook('background', 'amber');
     const pacino = staticRange('Al Pacino');
-    painter.paint([pacino]);
+    paint([pacino]);
     painter.setActive(pacino);
 
     painter.clear();
@@ -147,11 +153,35 @@ describe('painting mentions', () => {
     expect(tintOver(await shoot('cleared'), 'Al Pacino')).toBe('none');
   });
 
+  it('paints many ranges in steps, changing what is painted only at the last one', () => {
+    document.body.innerHTML = PAGE;
+    painter = new HighlightPainter();
+    const pacino = staticRange('Al Pacino');
+    paint([pacino]);
+    const painted = () => [...(CSS.highlights.get(ourNames()[0]!) ?? [])];
+    // As many ranges as a long article's mentions: the same words, over and over.
+    const many = Array.from({ length: 600 }, () => staticRange('Robert De Niro'));
+    const steps = painter.painting(many);
+    let taken = 0;
+    while (!steps.next().done) {
+      taken++;
+      expect(painted()).toEqual([pacino]);
+    }
+    expect(taken).toBeGreaterThan(1);
+    expect(painted()).toHaveLength(600);
+
+    // A painting left unfinished (a newer scan took over) leaves the marks as they were.
+    const abandoned = painter.painting([pacino, ...many]);
+    abandoned.next();
+    abandoned.next();
+    expect(painted()).toHaveLength(600);
+  });
+
   it('leaves no name of ours in the registry when there is nothing to paint', () => {
     document.body.innerHTML = PAGE;
     painter = new HighlightPainter();
-    painter.paint([staticRange('Al Pacino')]);
-    painter.paint([]);
+    paint([staticRange('Al Pacino')]);
+    paint([]);
     expect(ourNames()).toEqual([]);
   });
 });

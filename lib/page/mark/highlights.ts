@@ -12,6 +12,9 @@ function registry(): HighlightRegistry | undefined {
   return typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function' ? CSS.highlights : undefined;
 }
 
+/** How many ranges `HighlightPainter.painting` adds in one step. */
+const RANGES_PER_STEP = 256;
+
 export class HighlightPainter {
   #mentions: Highlight | undefined;
   #active: Highlight | undefined;
@@ -24,8 +27,12 @@ export class HighlightPainter {
    * Replaces the painted mentions (the browser lacks the API: nothing is painted, cards still work).
    * With none, nothing of ours stays in the registry, which the page shares: a page without our names
    * cannot tell Heat Notes is there.
+   *
+   * In steps that the caller spreads over slices, running it to its end: each range is a call into the
+   * browser, and the 10 MB article's 3,002 took 10–15 ms (BENCHMARKS.md, eleventh session). What is
+   * painted changes at the last step, all at once; a painting left unfinished changes nothing.
    */
-  paint(ranges: readonly AbstractRange[]): void {
+  *painting(ranges: readonly AbstractRange[]): Generator<void, void, void> {
     // Nothing painted and nothing to paint (most pages): the registry is not even looked at.
     if (ranges.length === 0 && this.#mentions === undefined) return;
     const highlights = registry();
@@ -36,7 +43,10 @@ export class HighlightPainter {
       return;
     }
     const highlight = new Highlight();
-    for (const range of ranges) highlight.add(range);
+    for (let i = 0; i < ranges.length; i++) {
+      if (i > 0 && i % RANGES_PER_STEP === 0) yield;
+      highlight.add(ranges[i]!);
+    }
     this.#mentions = highlight;
     this.reassert();
   }
