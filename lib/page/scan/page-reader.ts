@@ -76,8 +76,6 @@ export async function readRoot(
     }
     if (clock.sliceIsOver) await clock.yield();
     const reading = readBlocks(next.root, { ...next.options, onBlock, onSkipped, onShadowRoot, onDisturbed, maybeNames, wholeNames: mayHoldWholeNames, customHosts: ownTextOnly, hugeRoot: piece });
-    while (!reading.next().done) {
-      if (clock.sliceIsOver) await clock.yield();
-    }
+    await clock.drain(reading);
   }
 }

@@ -346,8 +346,7 @@ export class PageScanner {
       index.add(selected[i]!);
       if (i % MENTIONS_PER_CHECK === 0 && clock.sliceIsOver) await clock.yield();
     }
-    const painting = this.#painter.painting(selected.map((mention) => mention.range));
-    while (!painting.next().done) if (clock.sliceIsOver) await clock.yield();
+    await clock.drain(this.#painter.painting(selected.map((mention) => mention.range)));
     // The new marks are painted: the index and those told of them follow in the same task.
     this.#painted = true;
     this.#index = index;

@@ -77,4 +77,11 @@ export class SliceClock {
     this.start();
     if (!this.#isCurrent()) throw new Superseded();
   }
+
+  /** Runs `steps` to their end, handing the page the main thread between two steps once a slice is spent. */
+  async drain(steps: Iterator<unknown>): Promise<void> {
+    while (!steps.next().done) {
+      if (this.sliceIsOver) await this.yield();
+    }
+  }
 }
