@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromePath } from '../chromium';
 import type { MentionsResponse } from '../../../lib/core/messages';
 import { getMentions, type ExtensionBrowser } from '../extension-browser';
+import { CUSTOM_ELEMENTS } from '../../../lib/page/read/shadow-roots';
 import { listenOnLoopback, type FixtureServer } from '../fixture-server';
 import { NEUTRAL_POINT, restPointerOn, waitForCard } from '../page-readers';
 import { compiledOnFirstCall, contentScriptEvaluation, mainThreadCpu, startBrowserTrace, startTrace, summarizeTrace, type TraceSummary } from './trace';
@@ -111,6 +112,42 @@ export async function measureNativeFloor(context: BrowserContext, url: string, m
       const maybe = new RegExp(source).test(document.body.textContent ?? '');
       return { ms: performance.now() - started, maybe };
     }, maybeSource);
+  } finally {
+    await page.close();
+  }
+}
+
+/** What the least scan's content script logs, followed by its milliseconds. */
+const LEAST_SCAN_LOG = 'heat-notes-bench least scan:';
+
+/**
+ * The content script of the least scan: what no scan of a page can leave out, and nothing else, timed
+ * in the script's own world. It listens for messages first, untimed, as Heat Notes listens before it
+ * scans (the world's first touch of the extension's API is start-up, not scan). Then: the world's
+ * first read of the page (`document.body`), watching the page for changes, one `textContent` read and
+ * one test of the "maybe" expression, and the query for custom elements, whose shadow roots
+ * `textContent` leaves out. On a page without names that is a whole scan, less all of Heat Notes' own
+ * code: its functions compiled on their first call, its bookkeeping, its slices.
+ */
+export function leastScanScript(maybeSource: string): string {
+  return `(() => {
+  chrome.runtime.onMessage.addListener(() => undefined);
+  const started = performance.now();
+  const body = document.body;
+  new MutationObserver(() => undefined).observe(document, { childList: true, subtree: true, characterData: true });
+  new RegExp(${JSON.stringify(maybeSource)}).test(body.textContent ?? '');
+  document.evaluate(${JSON.stringify(CUSTOM_ELEMENTS)}, body, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null).snapshotLength;
+  console.log(${JSON.stringify(LEAST_SCAN_LOG)} + (performance.now() - started));
+})();`;
+}
+
+/** A fresh load in a browser whose content script is `leastScanScript`: what it logged, in ms. */
+export async function measureLeastScan(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const logged = page.waitForEvent('console', { predicate: (message) => message.text().startsWith(LEAST_SCAN_LOG), timeout: 60_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    return Number((await logged).text().slice(LEAST_SCAN_LOG.length));
   } finally {
     await page.close();
   }
