@@ -412,7 +412,7 @@ async function main(): Promise<void> {
   const emptyScript = extension && options.trace && specs.some((spec) => COLD_PAGES.includes(spec.name)) ? await launchWithContentScript('void 0;') : null;
   for (let load = 0; emptyScript && load < WARM_UP_LOADS; load++) await measureMainThread(emptyScript.context, server.url('ready.html'));
   // The least scan, next to Heat Notes' on the pages without names (`leastScanScript`).
-  const leastScan = extension && specs.some((spec) => !spec.candidates) ? await launchWithContentScript(leastScanScript(maybeSource)) : null;
+  const leastScan = specs.some((spec) => !spec.candidates) ? await launchWithContentScript(leastScanScript(maybeSource)) : null;
   for (let load = 0; leastScan && load < WARM_UP_LOADS; load++) await measureLeastScan(leastScan.context, server.url('ready.html'));
 
   const results: PageResult[] = [];
@@ -439,7 +439,12 @@ async function main(): Promise<void> {
           errors.push(`run ${run + 1}: ${(error as Error).message.split('\n')[0]}`);
         }
       }
-      if (leastScan && !spec.candidates) leastScans.push(await measureLeastScan(leastScan.context, url));
+      if (leastScan && !spec.candidates) {
+        await measureLeastScan(leastScan.context, url).then(
+          (ms) => leastScans.push(ms),
+          (error: Error) => errors.push(`least scan, run ${run + 1}: ${error.message.split('\n')[0]}`),
+        );
+      }
       log(
         `${spec.name} run ${run + 1}/${runs}: walk ${fmt(walks.at(-1)!.ms)} ms, floor ${fmt(floors.at(-1)!)} ms` +
           (run < markRuns ? `, mark.js ${fmt(marks.at(-1)!.ms)} ms` : '') +

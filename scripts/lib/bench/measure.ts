@@ -102,7 +102,8 @@ export async function measureWalk(context: BrowserContext, url: string): Promise
 
 /**
  * The native floor of a page without names: one `textContent` read of the body and one test of the
- * extension's own "maybe" expression on it, in the page's main world. Nothing a scan could do costs less.
+ * extension's own "maybe" expression on it, in the page's main world. Nothing a scan could do costs less;
+ * a content script's world pays more on its first touches (`leastScanScript`).
  */
 export async function measureNativeFloor(context: BrowserContext, url: string, maybeSource: string): Promise<{ ms: number }> {
   const page = await freshPage(context, url);
