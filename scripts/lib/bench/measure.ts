@@ -146,9 +146,12 @@ export function leastScanScript(maybeSource: string): string {
 export async function measureLeastScan(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
   try {
-    const logged = page.waitForEvent('console', { predicate: (message) => message.text().startsWith(LEAST_SCAN_LOG), timeout: 60_000 });
-    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-    return Number((await logged).text().slice(LEAST_SCAN_LOG.length));
+    // Awaited together: a load that fails must not leave the wait for the log rejecting unhandled.
+    const [logged] = await Promise.all([
+      page.waitForEvent('console', { predicate: (message) => message.text().startsWith(LEAST_SCAN_LOG), timeout: 60_000 }),
+      page.goto(url, { waitUntil: 'load', timeout: 180_000 }),
+    ]);
+    return Number(logged.text().slice(LEAST_SCAN_LOG.length));
   } finally {
     await page.close();
   }
